@@ -1,0 +1,42 @@
+package dev.prodev.shop.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prodev.shop.notification.notifications.Notification;
+import dev.prodev.shop.notification.notifications.NotificationRepository;
+import dev.prodev.shop.test.KafkaEssentials;
+import dev.prodev.shop.test.ServiceEssentials;
+import dev.prodev.shop.test.ShopIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Notification service against real PostgreSQL and Kafka: schema by Flyway, rows through JPA, probes, metrics, errors. */
+@ShopIntegrationTest
+class NotificationServiceIT implements ServiceEssentials, KafkaEssentials {
+
+    @Autowired
+    NotificationRepository repository;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void flywayOwnsTheSchema() {
+        var applied = jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
+                String.class);
+        assertThat(applied).startsWith("1");
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = 'notification'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void storesAndReadsBackANotification() {
+        var saved = repository.saveAndFlush(new Notification(UUID.randomUUID(), "alice", "IN_APP", "Order confirmed", "Your order is confirmed."));
+        var found = repository.findById(saved.getId()).orElseThrow();
+        assertThat(found.getSubject()).isEqualTo(saved.getSubject());
+        assertThat(jdbc.queryForObject("select count(*) from notification where id = ?", Integer.class, saved.getId()))
+                .isEqualTo(1);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.prodev.shop.web.problem;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Import;
+
+/** Registers the platform's single problem+json error handler in every servlet service. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(ProblemDetailsHandler.class)
+public class ProblemDetailsAutoConfiguration {
+}

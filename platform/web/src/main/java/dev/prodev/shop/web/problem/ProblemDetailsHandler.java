@@ -1,0 +1,123 @@
+package dev.prodev.shop.web.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one error handler of every servlet service: each failure becomes RFC 9457
+ * {@code application/problem+json}, with field errors for bad input, and never a stack trace.
+ * Controllers throw {@link ShopProblem}s (or Spring's own exceptions); they never build error bodies.
+ */
+@RestControllerAdvice
+public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+    public record FieldError(String field, String message) {
+    }
+
+    @ExceptionHandler(ShopProblem.class)
+    ResponseEntity<Object> shopProblem(ShopProblem ex, WebRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        problem.setTitle(ex.title());
+        problem.setType(URI.create("https://prodev.shop/problems/" + ex.type()));
+        ex.properties().forEach(problem::setProperty);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.status(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var fields = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        var globals = ex.getBindingResult().getGlobalErrors().stream()
+                .map(error -> new FieldError(error.getObjectName(), error.getDefaultMessage()))
+                .toList();
+        return badRequest(ex, concat(fields, globals), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var fields = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return badRequest(ex, fields, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        var fields = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .toList();
+        return badRequest(ex, fields, request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> staleWrite(OptimisticLockingFailureException ex, WebRequest request) {
+        return plain(ex, HttpStatus.CONFLICT, "conflict",
+                "The resource was changed by someone else; reload it and try again.", request);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException ex, WebRequest request) {
+        log.info("rejected a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
+        return plain(ex, HttpStatus.CONFLICT, "conflict", "The request conflicts with existing data.", request);
+    }
+
+    @ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
+    ResponseEntity<Object> denied(RuntimeException ex, WebRequest request) {
+        return plain(ex, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("unhandled error", ex);
+        return plain(ex, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Something went wrong on our side. Quote the trace id to support.", request);
+    }
+
+    private ResponseEntity<Object> badRequest(Exception ex, List<FieldError> fields, WebRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setTitle("Invalid request");
+        problem.setType(URI.create("https://prodev.shop/problems/validation"));
+        problem.setProperty("errors", fields);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    private ResponseEntity<Object> plain(Exception ex, HttpStatus status, String type, String detail, WebRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://prodev.shop/problems/" + type));
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+    }
+
+    private static String lastNode(String path) {
+        var dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        return second.isEmpty() ? first : java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+}

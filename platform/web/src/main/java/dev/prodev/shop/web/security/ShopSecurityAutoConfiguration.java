@@ -1,0 +1,61 @@
+package dev.prodev.shop.web.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Defence in depth: every service validates the Keycloak JWT itself (issuer, audience, expiry,
+ * signature; configured under {@code spring.security.oauth2.resourceserver.jwt}), maps realm
+ * roles to {@code ROLE_*}, and enables method security for admin rules. Token-only and
+ * stateless: no session, no cookie, so no CSRF surface.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ShopSecurityProperties.class)
+@EnableMethodSecurity
+public class ShopSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new KeycloakRoles());
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain shopSecurityFilterChain(HttpSecurity http, ShopSecurityProperties properties,
+            JwtAuthenticationConverter jwtAuthenticationConverter) throws Exception {
+        var problems = new ProblemJsonSecurityHandlers();
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
+                            "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                            .permitAll();
+                    properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
+                    properties.publicGetPaths().forEach(path -> {
+                        requests.requestMatchers(HttpMethod.GET, path).permitAll();
+                        requests.requestMatchers(HttpMethod.HEAD, path).permitAll();
+                    });
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+}
