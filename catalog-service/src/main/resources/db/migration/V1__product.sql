@@ -3,6 +3,6 @@ create table product (
     sku           varchar(64)    not null unique,
     name          varchar(200)   not null,
     price_amount  numeric(12, 2) not null check (price_amount >= 0),
-    currency      char(3)        not null,
+    currency      varchar(3)      not null,
     created_at    timestamptz    not null default now()
 );

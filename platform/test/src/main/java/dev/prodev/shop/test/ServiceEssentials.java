@@ -25,6 +25,25 @@ public interface ServiceEssentials {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> get(int port, String path, String authorization)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    default void acceptsAValidTokenAndRejectsExpiredForeignAndForgedOnes(@Value("${local.server.port}") int port)
+            throws Exception {
+        var path = "/api/v1/no-such-resource";
+        assertThat(get(port, path, TestTokens.bearer("alice", "customer")).statusCode())
+                .as("valid token passes authentication and reaches routing").isEqualTo(404);
+        assertThat(get(port, path, TestTokens.expired("alice", "customer")).statusCode()).as("expired").isEqualTo(401);
+        assertThat(get(port, path, TestTokens.wrongAudience("alice", "customer")).statusCode()).as("audience")
+                .isEqualTo(401);
+        assertThat(get(port, path, TestTokens.wronglySigned("alice", "customer")).statusCode()).as("signature")
+                .isEqualTo(401);
+    }
+
     @Test
     default void reportsUpOnLivenessAndReadinessProbes(@Value("${local.server.port}") int port) throws Exception {
         for (var probe : new String[] { "/actuator/health/liveness", "/actuator/health/readiness" }) {
