@@ -1,0 +1,59 @@
+package dev.prodev.shop.events;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Kafka topic names of the shop, one per aggregate stream plus the saga command topics. The
+ * record key is always the aggregate id named in the comment, so one aggregate's events stay in
+ * order on one partition.
+ */
+public final class Topics {
+
+    /** Order events, key orderId. */
+    public static final String ORDERS = "shop.orders";
+    /** Payment outcomes, key orderId. */
+    public static final String PAYMENTS = "shop.payments";
+    /** Stock replies to the order saga, key orderId. */
+    public static final String STOCK = "shop.stock";
+    /** Product changes (catalog), key productId. */
+    public static final String PRODUCTS = "shop.products";
+    /** User lifecycle, key userId (Keycloak id). */
+    public static final String USERS = "shop.users";
+    /** Saga commands to catalog-service, key orderId. */
+    public static final String STOCK_COMMANDS = "shop.stock.commands";
+    /** Saga commands to payment-service, key orderId. */
+    public static final String PAYMENT_COMMANDS = "shop.payment.commands";
+
+    /** Suffix of every dead-letter topic. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    /** The main topics with their partition counts (deploy scripts, k8s manifests and topic creation read this). */
+    public static final Map<String, Integer> ALL;
+
+    static {
+        var all = new LinkedHashMap<String, Integer>();
+        all.put(ORDERS, 3);
+        all.put(PAYMENTS, 3);
+        all.put(STOCK, 3);
+        all.put(PRODUCTS, 3);
+        all.put(USERS, 3);
+        all.put(STOCK_COMMANDS, 3);
+        all.put(PAYMENT_COMMANDS, 3);
+        ALL = Collections.unmodifiableMap(all);
+    }
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of {@code topic}: {@code <topic>.dlt}. */
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** Whether {@code topic} is a dead-letter topic. */
+    public static boolean isDeadLetter(String topic) {
+        return topic.endsWith(DEAD_LETTER_SUFFIX);
+    }
+}
