@@ -29,7 +29,8 @@ public class TestTokenIssuerCustomizerFactory implements ContextCustomizerFactor
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration mergedConfig) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("shop-test-tokens",
-                    Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.issuerUri())));
+                    Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.issuerUri(),
+                            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri())));
         }
 
         @Override

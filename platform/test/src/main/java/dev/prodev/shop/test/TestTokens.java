@@ -41,6 +41,11 @@ public final class TestTokens {
         return server().issuerUrl(ISSUER_ID).toString();
     }
 
+    /** Where the issuer publishes its signing keys. */
+    public static String jwksUri() {
+        return server().jwksUrl(ISSUER_ID).toString();
+    }
+
     /**
      * {@code "Bearer <jwt>"} for the user {@code username} (also its {@code sub}) with the given
      * realm roles, valid for an hour.

@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Import;
 
 /** Registers the platform's single problem+json error handler in every servlet service. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemDetailsHandler.class)
+@Import({ ProblemDetailsHandler.class, ProblemErrorController.class })
 public class ProblemDetailsAutoConfiguration {
 }

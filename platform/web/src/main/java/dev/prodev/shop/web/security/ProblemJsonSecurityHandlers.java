@@ -27,6 +27,17 @@ final class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, Acc
         write(response, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.", request.getRequestURI());
     }
 
+    /**
+     * The token could not be checked because the identity provider (its JWKS) is unreachable:
+     * a temporary 503, not the caller's fault (401) and not a bug (500).
+     */
+    void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "5");
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+                "The token cannot be verified right now because the identity provider is unreachable; try again shortly.",
+                request.getRequestURI());
+    }
+
     private static void write(HttpServletResponse response, HttpStatus status, String type, String detail,
             String instance) throws IOException {
         response.setStatus(status.value());
