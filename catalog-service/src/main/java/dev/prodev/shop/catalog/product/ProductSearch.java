@@ -1,0 +1,87 @@
+package dev.prodev.shop.catalog.product;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The listing query: filters, ranked full-text search and a whitelisted sort as one native SQL
+ * statement, so its plan can be read with EXPLAIN (docs/catalog-query-plans.md) and every part
+ * hits an index. Only bind parameters carry client input; the ORDER BY comes from an enum.
+ */
+@Repository
+class ProductSearch {
+
+    private static final String TS_QUERY = "websearch_to_tsquery('english', :text)";
+
+    private final EntityManager entityManager;
+
+    ProductSearch(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional(readOnly = true)
+    ProductPage find(ProductQuery query) {
+        var where = new ArrayList<String>();
+        var parameters = new HashMap<String, Object>();
+        if (query.categoryId() != null) {
+            where.add("""
+                    p.category_id in (with recursive subtree(id) as (
+                        select id from category where id = :category
+                        union all
+                        select c.id from category c join subtree s on c.parent_id = s.id)
+                      select id from subtree)""");
+            parameters.put("category", query.categoryId());
+        }
+        if (query.minPrice() != null) {
+            where.add("p.price_amount >= :minPrice");
+            parameters.put("minPrice", query.minPrice());
+        }
+        if (query.maxPrice() != null) {
+            where.add("p.price_amount <= :maxPrice");
+            parameters.put("maxPrice", query.maxPrice());
+        }
+        if (query.status() != null) {
+            where.add("p.status = :status");
+            parameters.put("status", query.status().name());
+        }
+        if (query.inStock() != null) {
+            where.add((query.inStock() ? "" : "not ")
+                    + "exists (select 1 from stock s where s.product_id = p.id and s.on_hand > s.reserved)");
+        }
+        if (query.hasText()) {
+            where.add("p.search_vector @@ " + TS_QUERY);
+            parameters.put("text", query.text().strip());
+        }
+        var filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+
+        var direction = query.descending() ? " desc" : " asc";
+        var orderBy = query.sort() == ProductQuery.SortField.RELEVANCE
+                ? " order by ts_rank(p.search_vector, " + TS_QUERY + ") desc, p.id"
+                : " order by " + query.sort().column + direction + ", p.id" + direction;
+
+        var select = entityManager.createNativeQuery("select p.* from product p" + filter + orderBy
+                + " limit :limit offset :offset", Product.class);
+        bind(select, parameters);
+        select.setParameter("limit", query.size());
+        select.setParameter("offset", (long) query.page() * query.size());
+        @SuppressWarnings("unchecked")
+        List<Product> rows = select.getResultList();
+
+        var count = entityManager.createNativeQuery("select count(*) from product p" + filter, Long.class);
+        bind(count, parameters);
+        var total = ((Number) count.getSingleResult()).longValue();
+
+        var items = rows.stream().map(ProductView::of).toList();
+        var pages = (int) Math.min(Integer.MAX_VALUE, (total + query.size() - 1) / query.size());
+        return new ProductPage(items, query.page(), query.size(), total, pages);
+    }
+
+    private static void bind(jakarta.persistence.Query target, Map<String, Object> parameters) {
+        parameters.forEach(target::setParameter);
+    }
+}
