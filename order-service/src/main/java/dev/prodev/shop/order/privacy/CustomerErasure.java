@@ -1,0 +1,47 @@
+package dev.prodev.shop.order.privacy;
+
+import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.user.UserDeleted;
+import dev.prodev.shop.messaging.IncomingEvent;
+import dev.prodev.shop.messaging.Inbox;
+import dev.prodev.shop.order.orders.OrderRepository;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A customer deleted their account (GDPR): their orders forget the e-mail address, while the
+ * financial facts (lines, prices, totals, timeline) stay, as bookkeeping requires. The customer
+ * id is Keycloak's opaque id, which identifies nobody once the account is gone.
+ */
+@Component
+class CustomerErasure {
+
+    static final String CONSUMER = "order.customer-erasure";
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerErasure.class);
+
+    private final Inbox inbox;
+    private final OrderRepository orders;
+
+    CustomerErasure(Inbox inbox, OrderRepository orders) {
+        this.inbox = inbox;
+        this.orders = orders;
+    }
+
+    @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.USERS)
+    @Transactional
+    void on(ConsumerRecord<String, byte[]> record) {
+        var event = IncomingEvent.from(record);
+        if (!UserDeleted.TYPE.equals(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        var deleted = event.data(UserDeleted.class);
+        var erased = orders.findAllByCustomerId(deleted.userId());
+        erased.forEach(order -> order.erasePersonalData());
+        log.info("erased personal data of a deleted customer from {} order(s)", erased.size());
+    }
+}

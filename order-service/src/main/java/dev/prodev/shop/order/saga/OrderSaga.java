@@ -1,0 +1,266 @@
+package dev.prodev.shop.order.saga;
+
+import dev.prodev.shop.events.InvalidEventException;
+import dev.prodev.shop.events.Money;
+import dev.prodev.shop.events.StockLine;
+import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.order.OrderCancelled;
+import dev.prodev.shop.events.order.OrderConfirmed;
+import dev.prodev.shop.events.order.OrderPlaced;
+import dev.prodev.shop.events.payment.AuthorizePayment;
+import dev.prodev.shop.events.payment.RefundPayment;
+import dev.prodev.shop.events.stock.CommitStock;
+import dev.prodev.shop.events.stock.ReleaseStock;
+import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.messaging.Outbox;
+import dev.prodev.shop.order.idempotency.IdempotencyKeys;
+import dev.prodev.shop.order.orders.CancelReason;
+import dev.prodev.shop.order.orders.Compensation;
+import dev.prodev.shop.order.orders.Order;
+import dev.prodev.shop.order.orders.OrderRepository;
+import dev.prodev.shop.order.orders.OrderStatus;
+import dev.prodev.shop.order.orders.OrderViews.OrderView;
+import dev.prodev.shop.order.pricing.PriceList;
+import dev.prodev.shop.order.pricing.PriceList.Wanted;
+import dev.prodev.shop.web.problem.ShopProblem;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The orchestrator of the order saga: PENDING -> STOCK_RESERVED -> PAID -> CONFIRMED, or
+ * CANCELLED with compensation. Each step changes the order and appends the commands and events
+ * it causes to the outbox in one transaction, so a step happens completely or not at all.
+ *
+ * <p>Replies are idempotent twice over: the inbox drops a redelivered event (same id) before it
+ * gets here, and each step checks the order's state, so a second reply with the same meaning
+ * (or one that arrives after the saga moved on) changes nothing.
+ */
+@Service
+public class OrderSaga {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderSaga.class);
+
+    private final OrderRepository orders;
+    private final PriceList priceList;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Outbox outbox;
+    private final SagaProperties properties;
+    private final SagaMetrics metrics;
+    private final Clock clock;
+
+    OrderSaga(OrderRepository orders, PriceList priceList, IdempotencyKeys idempotencyKeys, Outbox outbox,
+            SagaProperties properties, SagaMetrics metrics, Clock clock) {
+        this.orders = orders;
+        this.priceList = priceList;
+        this.idempotencyKeys = idempotencyKeys;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The result of placing: the order, and whether this request created it or repeated an earlier one. */
+    public record Placement(OrderView order, boolean created) {
+    }
+
+    /**
+     * Places an order (or finds the one this Idempotency-Key already placed): PENDING, with
+     * {@code OrderPlaced} and the {@code ReserveStock} command in the same transaction.
+     */
+    @Transactional
+    public Placement place(String customerId, String customerEmail, String idempotencyKey, List<Wanted> wanted) {
+        var fingerprint = IdempotencyKeys.fingerprint(wanted.stream()
+                .sorted(Comparator.comparing(Wanted::productId))
+                .map(line -> line.productId() + "x" + line.quantity())
+                .collect(Collectors.joining(",")));
+        var orderId = UUID.randomUUID();
+        var earlier = idempotencyKeys.claim(customerId, idempotencyKey, fingerprint, orderId);
+        if (earlier.isPresent()) {
+            return new Placement(OrderView.of(orders.findById(earlier.get()).orElseThrow()), false);
+        }
+        var now = clock.instant();
+        var order = Order.place(orderId, customerId, customerEmail, priceList.price(wanted), now,
+                now.plus(properties.stockDeadline()));
+        orders.save(order);
+        var key = orderId.toString();
+        var placed = new OrderPlaced(orderId, customerId, customerEmail,
+                order.getLines().stream()
+                        .map(line -> new dev.prodev.shop.events.OrderLine(line.getProductId(), line.getQuantity(),
+                                new Money(line.getUnitPrice(), line.getCurrency())))
+                        .toList(),
+                total(order));
+        try {
+            outbox.append(Topics.ORDERS, key, OrderPlaced.TYPE, placed);
+        }
+        catch (InvalidEventException ex) {
+            // the only client-supplied text in the event is the token's e-mail claim
+            throw ShopProblem.unprocessable("The order cannot be announced: " + String.join("; ", ex.errors()));
+        }
+        outbox.append(Topics.STOCK_COMMANDS, key, ReserveStock.TYPE, new ReserveStock(orderId,
+                order.getLines().stream().map(line -> new StockLine(line.getProductId(), line.getQuantity())).toList()));
+        metrics.placed();
+        return new Placement(OrderView.of(order), true);
+    }
+
+    /** The catalog reserved every line: ask payment-service to authorize the total. */
+    @Transactional
+    public void stockReserved(UUID orderId) {
+        withOrder(orderId, "stock reserved", order -> {
+            if (order.getStatus() != OrderStatus.PENDING) {
+                // a repeat, or the order was cancelled meanwhile: that cancellation's ReleaseStock
+                // follows the ReserveStock on the same partition, so the reservation is released anyway
+                return false;
+            }
+            var now = clock.instant();
+            order.stockReserved(now, now.plus(properties.paymentDeadline()));
+            outbox.append(Topics.PAYMENT_COMMANDS, order.getId().toString(), AuthorizePayment.TYPE,
+                    new AuthorizePayment(order.getId(), order.getCustomerId(), total(order)));
+            return true;
+        });
+    }
+
+    /** The catalog could not reserve: cancel, nothing to undo and nothing charged. */
+    @Transactional
+    public void stockRejected(UUID orderId, String reason) {
+        withOrder(orderId, "stock rejected", order -> {
+            if (order.getStatus() != OrderStatus.PENDING) {
+                return false;
+            }
+            cancel(order, CancelReason.STOCK_REJECTED, reason);
+            return true;
+        });
+    }
+
+    /**
+     * The payment was authorized: PAID, then the reservation becomes a sale and the order is
+     * CONFIRMED. An authorization for another amount than the order's total is refunded and the
+     * order cancelled; one that arrives after the order was cancelled is refunded.
+     */
+    @Transactional
+    public void paymentAuthorized(UUID orderId, UUID paymentId, Money amount, String provider) {
+        withOrder(orderId, "payment authorized", order -> {
+            switch (order.getStatus()) {
+                case STOCK_RESERVED -> {
+                    var now = clock.instant();
+                    order.paid(paymentId, provider, now);
+                    if (!sameMoney(amount, total(order))) {
+                        cancel(order, CancelReason.PAYMENT_MISMATCH,
+                                "authorized " + amount.amount() + " " + amount.currency() + " instead of "
+                                        + order.getTotalAmount() + " " + order.getCurrency());
+                        return true;
+                    }
+                    order.confirm(now);
+                    var key = order.getId().toString();
+                    outbox.append(Topics.STOCK_COMMANDS, key, CommitStock.TYPE, new CommitStock(order.getId()));
+                    outbox.append(Topics.ORDERS, key, OrderConfirmed.TYPE, new OrderConfirmed(order.getId(),
+                            order.getCustomerId(), order.getCustomerEmail(), total(order)));
+                    metrics.confirmed(order.age(now));
+                    return true;
+                }
+                case CANCELLED -> {
+                    if (order.latePayment(paymentId)) {
+                        // the order was cancelled while the authorization was in flight: give the money back
+                        outbox.append(Topics.PAYMENT_COMMANDS, order.getId().toString(), RefundPayment.TYPE,
+                                new RefundPayment(order.getId(), "order already cancelled: " + order.getCancelReason().code()));
+                        return true;
+                    }
+                    return false;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        });
+    }
+
+    /** The payment failed: release the reservation and cancel. */
+    @Transactional
+    public void paymentFailed(UUID orderId, String reason) {
+        withOrder(orderId, "payment failed", order -> {
+            if (order.getStatus() != OrderStatus.STOCK_RESERVED) {
+                return false;
+            }
+            cancel(order, CancelReason.PAYMENT_FAILED, reason);
+            return true;
+        });
+    }
+
+    /**
+     * The customer (or an admin) cancels: only before any money moved (409 otherwise). Another
+     * customer's order is not found (404), so its existence is not revealed.
+     */
+    @Transactional
+    public OrderView cancelOnRequest(UUID orderId, String requester, boolean admin) {
+        var order = orders.lockById(orderId)
+                .filter(found -> admin || found.isOwnedBy(requester))
+                .orElseThrow(() -> ShopProblem.notFound("order", orderId));
+        if (!order.isCancellableByCustomer()) {
+            throw ShopProblem.conflict("The order is " + order.getStatus()
+                    + "; it can be cancelled only before it is paid.");
+        }
+        cancel(order, CancelReason.CUSTOMER, admin && !order.isOwnedBy(requester) ? "by an admin" : "by the customer");
+        return OrderView.of(order);
+    }
+
+    /** The deadline job: a saga still on its step after the deadline is compensated and cancelled. */
+    @Transactional
+    public boolean expire(UUID orderId) {
+        var order = orders.lockById(orderId).orElse(null);
+        var now = clock.instant();
+        if (order == null || order.getStatus().isTerminal() || order.getDeadlineAt() == null
+                || order.getDeadlineAt().isAfter(now)) {
+            return false; // moved on since the job looked
+        }
+        var waitingFor = switch (order.getStatus()) {
+            case PENDING -> "no stock reply";
+            case STOCK_RESERVED -> "no payment outcome";
+            default -> "not confirmed";
+        };
+        cancel(order, CancelReason.DEADLINE, waitingFor + " by " + order.getDeadlineAt());
+        return true;
+    }
+
+    private void cancel(Order order, CancelReason reason, String detail) {
+        var now = clock.instant();
+        Compensation compensation = order.cancel(reason, detail, now);
+        var key = order.getId().toString();
+        if (compensation.refundPayment()) {
+            outbox.append(Topics.PAYMENT_COMMANDS, key, RefundPayment.TYPE,
+                    new RefundPayment(order.getId(), reason.code()));
+        }
+        if (compensation.releaseStock()) {
+            outbox.append(Topics.STOCK_COMMANDS, key, ReleaseStock.TYPE, new ReleaseStock(order.getId(), reason.code()));
+        }
+        outbox.append(Topics.ORDERS, key, OrderCancelled.TYPE, new OrderCancelled(order.getId(), order.getCustomerId(),
+                order.getCustomerEmail(), order.cancellationText()));
+        metrics.cancelled(reason, order.age(now));
+    }
+
+    private void withOrder(UUID orderId, String what, java.util.function.Predicate<Order> step) {
+        var order = orders.lockById(orderId).orElse(null);
+        if (order == null) {
+            log.warn("{} for unknown order {}: ignored", what, orderId);
+            return;
+        }
+        var from = order.getStatus();
+        if (!step.test(order)) {
+            log.info("{} for order {} in state {}: nothing to do", what, orderId, from);
+        }
+    }
+
+    private static Money total(Order order) {
+        return new Money(order.getTotalAmount(), order.getCurrency());
+    }
+
+    private static boolean sameMoney(Money a, Money b) {
+        return a != null && a.amount() != null && a.currency() != null && a.currency().equals(b.currency())
+                && a.amount().compareTo(b.amount()) == 0;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.prodev.shop.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prodev.shop.events.EventSchemas;
+import dev.prodev.shop.events.Money;
+import dev.prodev.shop.events.StockLine;
+import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.order.OrderCancelled;
+import dev.prodev.shop.events.order.OrderConfirmed;
+import dev.prodev.shop.events.order.OrderPlaced;
+import dev.prodev.shop.events.payment.AuthorizePayment;
+import dev.prodev.shop.events.payment.PaymentAuthorized;
+import dev.prodev.shop.events.payment.PaymentFailed;
+import dev.prodev.shop.events.payment.RefundPayment;
+import dev.prodev.shop.events.stock.CommitStock;
+import dev.prodev.shop.events.stock.ReleaseStock;
+import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.StockRejected;
+import dev.prodev.shop.events.stock.StockReserved;
+import dev.prodev.shop.order.OrderServiceTest.OrderServiceIntegrationTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order saga end to end against real PostgreSQL and Kafka: the test plays catalog-service
+ * and payment-service, reading order-service's commands and answering with CloudEvents.
+ */
+@OrderServiceIntegrationTest
+class OrderSagaIT extends OrderServiceTest {
+
+    @Test
+    void happyPathReachesConfirmedWithTheWholeTimelineAndContractValidEvents() throws Exception {
+        var mug = product("4.50");
+        var tea = product("10.00");
+        var orderId = place(ALICE, lines(mug, 2, tea, 1));
+
+        var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
+        assertThat(participants.data(reserve, ReserveStock.class).lines())
+                .containsExactlyInAnyOrder(new StockLine(mug, 2), new StockLine(tea, 1));
+        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
+                new StockReserved(orderId, List.of(new StockLine(mug, 2), new StockLine(tea, 1))));
+
+        var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
+        var command = participants.data(authorize, AuthorizePayment.class);
+        assertThat(command.customerId()).isEqualTo("alice");
+        assertThat(command.amount().amount()).isEqualByComparingTo("19.00");
+        assertThat(command.amount().currency()).isEqualTo("EUR");
+        participants.reply(authorize, Topics.PAYMENTS, PaymentAuthorized.TYPE,
+                new PaymentAuthorized(orderId, UUID.randomUUID(), command.amount(), "simulator"));
+
+        var order = awaitStatus(ALICE, orderId, "CONFIRMED");
+        assertThat(timeline(order)).isEqualTo("PENDING,STOCK_RESERVED,PAID,CONFIRMED");
+        assertThat(order.get("total").get("amount").decimalValue()).isEqualByComparingTo("19.00");
+        assertThat(order.get("lines")).hasSize(2);
+        participants.await(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE);
+
+        // what notification-service and others read on shop.orders: placed then confirmed, each valid
+        participants.await(Topics.ORDERS, orderId, OrderConfirmed.TYPE);
+        var published = participants.allUpToNow(Topics.ORDERS, orderId);
+        assertThat(published).extracting(record -> SagaParticipants.header(record, "ce_type"))
+                .containsExactly(OrderPlaced.TYPE, OrderConfirmed.TYPE);
+        for (var record : published) {
+            var type = SagaParticipants.header(record, "ce_type");
+            assertThat(EventSchemas.validate(type, record.value())).as(type).isEmpty();
+            assertThat(SagaParticipants.header(record, "ce_source")).isEqualTo("order-service");
+        }
+        var placed = participants.data(published.getFirst(), OrderPlaced.class);
+        assertThat(placed.customerEmail()).isEqualTo("alice@example.com");
+        assertThat(placed.total()).isEqualTo(new Money(new BigDecimal("19.00"), "EUR"));
+        // the commands too match their contracts
+        for (var record : List.of(reserve, authorize)) {
+            var type = SagaParticipants.header(record, "ce_type");
+            assertThat(EventSchemas.validate(type, record.value())).as(type).isEmpty();
+        }
+    }
+
+    @Test
+    void rejectedStockCancelsTheOrderAndNeverAsksForPayment() throws Exception {
+        var mug = product("4.50");
+        var orderId = place(ALICE, lines(mug, 5));
+        var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
+        participants.reply(reserve, Topics.STOCK, StockRejected.TYPE,
+                new StockRejected(orderId, "insufficient stock", List.of(mug)));
+
+        var order = awaitStatus(ALICE, orderId, "CANCELLED");
+        assertThat(timeline(order)).isEqualTo("PENDING,CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("stock-rejected");
+        var cancelled = participants.data(participants.await(Topics.ORDERS, orderId, OrderCancelled.TYPE),
+                OrderCancelled.class);
+        assertThat(cancelled.reason()).contains("insufficient stock");
+        assertThat(participants.allUpToNow(Topics.PAYMENT_COMMANDS, orderId))
+                .as("no charge is ever requested").isEmpty();
+        assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE))
+                .as("nothing was reserved, nothing to release").isEmpty();
+    }
+
+    @Test
+    void declinedPaymentReleasesTheStockAndCancels() throws Exception {
+        var mug = product("4.50");
+        var orderId = place(ALICE, lines(mug, 1));
+        var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
+        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
+                new StockReserved(orderId, List.of(new StockLine(mug, 1))));
+        var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
+        participants.reply(authorize, Topics.PAYMENTS, PaymentFailed.TYPE, new PaymentFailed(orderId, "card declined"));
+
+        var release = participants.data(participants.await(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE),
+                ReleaseStock.class);
+        assertThat(release.reason()).isEqualTo("payment-failed");
+        var order = awaitStatus(ALICE, orderId, "CANCELLED");
+        assertThat(timeline(order)).isEqualTo("PENDING,STOCK_RESERVED,CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("payment-failed");
+        participants.await(Topics.ORDERS, orderId, OrderCancelled.TYPE);
+        assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE)).isEmpty();
+    }
+
+    @Test
+    void aSagaWhosePaymentNeverAnswersIsCompensatedAfterItsDeadline() throws Exception {
+        var mug = product("4.50");
+        var orderId = place(ALICE, lines(mug, 1));
+        var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
+        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
+                new StockReserved(orderId, List.of(new StockLine(mug, 1))));
+        var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
+        // payment-service stays silent; the test deadline is 15 s
+
+        var order = awaitStatus(ALICE, orderId, "CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("deadline");
+        assertThat(timeline(order)).isEqualTo("PENDING,STOCK_RESERVED,CANCELLED");
+        var release = participants.data(participants.await(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE),
+                ReleaseStock.class);
+        assertThat(release.reason()).isEqualTo("deadline");
+        var cancelled = participants.data(participants.await(Topics.ORDERS, orderId, OrderCancelled.TYPE),
+                OrderCancelled.class);
+        assertThat(cancelled.reason()).startsWith("deadline");
+
+        // the payment finally arrives after all: the money goes back, the order stays cancelled
+        var late = participants.data(authorize, AuthorizePayment.class);
+        participants.reply(authorize, Topics.PAYMENTS, PaymentAuthorized.TYPE,
+                new PaymentAuthorized(orderId, UUID.randomUUID(), late.amount(), "simulator"));
+        var refund = participants.data(participants.await(Topics.PAYMENT_COMMANDS, orderId, RefundPayment.TYPE),
+                RefundPayment.class);
+        assertThat(refund.orderId()).isEqualTo(orderId);
+        assertThat(awaitStatus(ALICE, orderId, "CANCELLED").get("timeline")).hasSize(3);
+    }
+
+    @Test
+    void theSameReplyDeliveredTwiceMovesTheOrderOnce() throws Exception {
+        var mug = product("4.50");
+        var orderId = place(ALICE, lines(mug, 1));
+        var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
+        var reserved = new StockReserved(orderId, List.of(new StockLine(mug, 1)));
+        var eventId = UUID.randomUUID();
+        participants.send(reserve, Topics.STOCK, eventId, StockReserved.TYPE, reserved);
+        participants.send(reserve, Topics.STOCK, eventId, StockReserved.TYPE, reserved); // a redelivery
+        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE, reserved); // the same news, another id
+
+        awaitStatus(ALICE, orderId, "STOCK_RESERVED");
+        var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
+        var payment = new PaymentAuthorized(orderId, UUID.randomUUID(),
+                participants.data(authorize, AuthorizePayment.class).amount(), "simulator");
+        var paymentEvent = UUID.randomUUID();
+        participants.send(authorize, Topics.PAYMENTS, paymentEvent, PaymentAuthorized.TYPE, payment);
+        participants.send(authorize, Topics.PAYMENTS, paymentEvent, PaymentAuthorized.TYPE, payment);
+
+        var order = awaitStatus(ALICE, orderId, "CONFIRMED");
+        assertThat(timeline(order)).isEqualTo("PENDING,STOCK_RESERVED,PAID,CONFIRMED");
+        participants.await(Topics.ORDERS, orderId, OrderConfirmed.TYPE);
+        participants.await(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE);
+        assertThat(participants.allUpToNow(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE))
+                .as("one charge requested").hasSize(1);
+        assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE)).hasSize(1);
+        assertThat(participants.allUpToNow(Topics.ORDERS, orderId, OrderConfirmed.TYPE)).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from order_transition where order_id = ?", Integer.class,
+                orderId)).isEqualTo(4);
+    }
+
+    @Test
+    void theAuthorizePaymentCommandContinuesTheTraceOfThePlacingRequest() throws Exception {
+        var mug = product("4.50");
+        var traceId = UUID.randomUUID().toString().replace("-", "");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/orders"))
+                .header("Content-Type", "application/json").header("Authorization", ALICE)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(lines(mug, 1))).build();
+        var response = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        var orderId = UUID.fromString(json(response).get("id").asString());
+
+        assertThat(jdbc.queryForList("select traceparent from outbox where event_key = ? and type = ?", String.class,
+                orderId.toString(), ReserveStock.TYPE)).as("the outbox row keeps the request's trace")
+                .singleElement().asString().contains(traceId);
+        var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
+        assertThat(SagaParticipants.header(reserve, "traceparent")).as("the outbox relay restores the trace")
+                .contains(traceId);
+        // the catalog, traced like every service, answers within the same trace
+        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
+                new StockReserved(orderId, List.of(new StockLine(mug, 1))));
+        var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
+        assertThat(SagaParticipants.header(authorize, "traceparent")).contains(traceId);
+    }
+}
