@@ -1,0 +1,56 @@
+package dev.prodev.shop.notification.notification;
+
+import dev.prodev.shop.web.problem.ShopProblem;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own notifications: a bounded, paged list and marking one read. */
+@RestController
+@RequestMapping("/api/v1/notifications")
+class NotificationController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final NotificationRepository notifications;
+    private final Clock clock;
+
+    NotificationController(NotificationRepository notifications, Clock clock) {
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    NotificationPage mine(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw ShopProblem.badRequest("page must be >= 0.");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ShopProblem.badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        var user = jwt.getSubject();
+        var result = notifications.findByRecipientIdOrderByCreatedAtDescIdDesc(user, PageRequest.of(page, size));
+        return new NotificationPage(result.map(NotificationView::of).getContent(), page, size,
+                result.getTotalElements(), result.getTotalPages(), notifications.countByRecipientIdAndReadAtIsNull(user));
+    }
+
+    @PostMapping("/{id}/read")
+    @Transactional
+    NotificationView markRead(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        var notification = notifications.findByIdAndRecipientId(id, jwt.getSubject())
+                .orElseThrow(() -> ShopProblem.notFound("notification", id));
+        notification.markRead(clock.instant());
+        return NotificationView.of(notification);
+    }
+}

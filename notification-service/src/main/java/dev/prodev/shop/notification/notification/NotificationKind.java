@@ -1,0 +1,33 @@
+package dev.prodev.shop.notification.notification;
+
+/**
+ * What happened, and therefore which template renders it and whether it also goes out by
+ * email. Every kind is shown in the app; only the ones a shopper must not miss are mailed.
+ */
+public enum NotificationKind {
+
+    WELCOME("welcome", false),
+    ORDER_PLACED("order-placed", false),
+    ORDER_CONFIRMED("order-confirmed", true),
+    ORDER_CANCELLED("order-cancelled", true),
+    PAYMENT_AUTHORIZED("payment-authorized", false),
+    PAYMENT_FAILED("payment-failed", true),
+    PAYMENT_REFUNDED("payment-refunded", true);
+
+    private final String template;
+    private final boolean emailed;
+
+    NotificationKind(String template, boolean emailed) {
+        this.template = template;
+        this.emailed = emailed;
+    }
+
+    /** Base name of the templates under {@code templates/notification/}. */
+    public String template() {
+        return template;
+    }
+
+    public boolean emailed() {
+        return emailed;
+    }
+}

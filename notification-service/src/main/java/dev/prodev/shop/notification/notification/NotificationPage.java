@@ -1,0 +1,8 @@
+package dev.prodev.shop.notification.notification;
+
+import java.util.List;
+
+/** One page of the caller's notifications, newest first, with their unread count for a badge. */
+public record NotificationPage(List<NotificationView> items, int page, int size, long totalElements, int totalPages,
+        long unread) {
+}

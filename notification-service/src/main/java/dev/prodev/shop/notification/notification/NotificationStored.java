@@ -1,0 +1,5 @@
+package dev.prodev.shop.notification.notification;
+
+/** Published inside the storing transaction; the live stream pushes it only after that commits. */
+public record NotificationStored(String recipientId, NotificationView notification) {
+}
