@@ -2,42 +2,51 @@ package dev.prodev.shop.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prodev.shop.events.Money;
 import dev.prodev.shop.payment.payments.Payment;
 import dev.prodev.shop.payment.payments.PaymentRepository;
+import dev.prodev.shop.payment.payments.PaymentStatus;
 import dev.prodev.shop.test.KafkaEssentials;
 import dev.prodev.shop.test.ServiceEssentials;
-import dev.prodev.shop.test.ShopIntegrationTest;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Payment service against real PostgreSQL and Kafka: schema by Flyway, rows through JPA, probes, metrics, errors. */
-@ShopIntegrationTest
-class PaymentServiceIT implements ServiceEssentials, KafkaEssentials {
+class PaymentServiceIT extends PaymentIntegrationTest implements ServiceEssentials, KafkaEssentials {
 
     @Autowired
     PaymentRepository repository;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void flywayOwnsTheSchema() {
         var applied = jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
                 String.class);
-        assertThat(applied).startsWith("1");
-        assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = 'payment'",
-                Integer.class)).isEqualTo(1);
+        assertThat(applied).contains("1", "2");
+        for (var table : new String[] { "payment", "refund", "webhook_event" }) {
+            assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = ?",
+                    Integer.class, table)).as(table).isEqualTo(1);
+        }
     }
 
     @Test
     void storesAndReadsBackAPayment() {
-        var saved = repository.saveAndFlush(new Payment(UUID.randomUUID(), UUID.randomUUID(), new BigDecimal("179.80"), "EUR", "AUTHORIZED"));
-        var found = repository.findById(saved.getId()).orElseThrow();
-        assertThat(found.getAmount()).isEqualTo(saved.getAmount());
+        var saved = repository.saveAndFlush(Payment.start(UUID.randomUUID(), "alice", Money.of("179.80", "EUR"), "simulator"));
+        var found = repository.findByOrderId(saved.getOrderId()).orElseThrow();
+        assertThat(found.getAmount()).isEqualByComparingTo(new BigDecimal("179.80"));
+        assertThat(found.getStatus()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(found.getProviderReference()).isEqualTo("shop-" + saved.getOrderId());
         assertThat(jdbc.queryForObject("select count(*) from payment where id = ?", Integer.class, saved.getId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void refusesASecondPaymentForTheSameOrder() {
+        var orderId = UUID.randomUUID();
+        repository.saveAndFlush(Payment.start(orderId, "alice", Money.of("10.00", "ETB"), "simulator"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository
+                .saveAndFlush(Payment.start(orderId, "alice", Money.of("10.00", "ETB"), "simulator")))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 }

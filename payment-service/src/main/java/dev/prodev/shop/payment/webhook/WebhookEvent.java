@@ -1,0 +1,77 @@
+package dev.prodev.shop.payment.webhook;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Every webhook call we received, authentic or not: the audit trail and the duplicate check. */
+@Entity
+@Table(name = "webhook_event")
+public class WebhookEvent {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, updatable = false)
+    private String provider;
+
+    @Column(name = "event_id", updatable = false)
+    private String eventId;
+
+    @Column(name = "signature_valid", nullable = false, updatable = false)
+    private boolean signatureValid;
+
+    @Column(nullable = false, updatable = false)
+    private String payload;
+
+    @Column(name = "received_at", nullable = false, updatable = false)
+    private Instant receivedAt;
+
+    protected WebhookEvent() {
+    }
+
+    private WebhookEvent(String provider, String eventId, boolean signatureValid, String payload) {
+        this.id = UUID.randomUUID();
+        this.provider = provider;
+        this.eventId = eventId;
+        this.signatureValid = signatureValid;
+        this.payload = payload;
+        this.receivedAt = Instant.now();
+    }
+
+    public static WebhookEvent authentic(String provider, String eventId, String payload) {
+        return new WebhookEvent(provider, eventId, true, payload);
+    }
+
+    /** Kept for forensics only; its event id is not trusted, so it reserves nothing. */
+    public static WebhookEvent rejected(String provider, String payload) {
+        return new WebhookEvent(provider, null, false, payload);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public boolean isSignatureValid() {
+        return signatureValid;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+}
