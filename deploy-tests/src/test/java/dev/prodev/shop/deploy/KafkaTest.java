@@ -57,6 +57,26 @@ class KafkaTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.prodev.shop.deploy.Layers#layers")
+    void kafkaRunsInKraftModeWithNodePoolsThatHoldControllersAndBrokers(String layer) {
+        var docs = Repo.manifests(layer);
+        var kafka = Manifest.get(docs, "Kafka", clusterName(docs));
+        assertThat(Manifest.strings(Yaml.at(kafka, "metadata.annotations")))
+                .containsEntry("strimzi.io/kraft", "enabled").containsEntry("strimzi.io/node-pools", "enabled");
+        assertThat(Yaml.<Object>at(kafka, "spec.zookeeper")).isNull();
+        assertThat(Yaml.<String>at(kafka, "spec.kafka.authorization.type")).as("ACLs are enforced").isEqualTo("simple");
+        var roles = new TreeSet<String>();
+        for (var pool : Manifest.ofKind(docs, "KafkaNodePool")) {
+            assertThat(Manifest.labels(pool)).containsEntry("strimzi.io/cluster", Manifest.name(kafka));
+            Yaml.list(Yaml.at(pool, "spec.roles")).forEach(r -> roles.add((String) r));
+        }
+        assertThat(roles).containsExactly("broker", "controller");
+        for (var user : Manifest.ofKind(docs, "KafkaUser")) {
+            assertThat(Manifest.labels(user)).containsEntry("strimzi.io/cluster", Manifest.name(kafka));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.prodev.shop.deploy.Layers#layers")
     void replicationFitsTheBrokersAndSurvivesOneLossWhereThereAreThree(String layer) {
         var docs = Repo.manifests(layer);
         int brokers = Manifest.ofKind(docs, "KafkaNodePool").stream()

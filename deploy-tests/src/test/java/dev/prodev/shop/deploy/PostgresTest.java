@@ -55,6 +55,31 @@ class PostgresTest {
         }
     }
 
+    /** At full scale (every HPA at its maximum) the services' pools and Keycloak's fit in max_connections, with headroom. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.prodev.shop.deploy.Layers#layers")
+    void theDatabaseAcceptsEveryConnectionThePoolsCanOpenAtFullScale(String layer) {
+        var docs = Repo.manifests(layer);
+        int connections = 0;
+        for (var service : Repo.services()) {
+            if (!service.usesDatabase()) {
+                continue;
+            }
+            var env = EnvironmentTest.environment(docs, service.name());
+            var pool = env.getOrDefault("DB_POOL_SIZE", service.placeholders().get("DB_POOL_SIZE"));
+            assertThat(pool).as("%s pool size", service.name()).isNotBlank();
+            int maxReplicas = Yaml.at(Manifest.get(docs, "HorizontalPodAutoscaler", service.name()), "spec.maxReplicas");
+            connections += maxReplicas * Integer.parseInt(pool);
+        }
+        var keycloak = EnvironmentTest.environment(docs, "keycloak");
+        int keycloakReplicas = Yaml.at(Manifest.get(docs, "Deployment", "keycloak"), "spec.replicas");
+        connections += keycloakReplicas * Integer.parseInt(keycloak.get("KC_DB_POOL_MAX_SIZE"));
+        int headroom = 20; // superuser_reserved_connections, streaming replication, the operator, a psql session
+        var maxConnections = Integer.parseInt(String.valueOf(Yaml.map(Yaml.at(cluster(docs), "spec.postgresql.parameters"))
+                .get("max_connections")));
+        assertThat(connections + headroom).as("connections at full scale in %s", layer).isLessThanOrEqualTo(maxConnections);
+    }
+
     static Map<String, Object> cluster(List<Map<String, Object>> docs) {
         var clusters = Manifest.ofKind(docs, "Cluster");
         assertThat(clusters).hasSize(1);
