@@ -59,6 +59,67 @@ class EnvironmentTest {
     }
 
     /**
+     * Every in-cluster address a service is given (URLs, host:port, *_HOST with *_PORT) names a
+     * Service that exists, on a port it serves: ours from the manifests, the operators' from
+     * their resources (CloudNativePG's {@code <cluster>-rw}, Strimzi's {@code <cluster>-kafka-bootstrap}).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.prodev.shop.deploy.Layers#layersAndServices")
+    void everyInClusterAddressNamesAServiceOnAPortItServes(String layer, String name) {
+        var docs = Repo.manifests(layer);
+        var services = clusterServices(docs);
+        var env = environment(docs, name);
+        var url = java.util.regex.Pattern.compile("^[a-z][a-z0-9+.-]*://([^/:]+)(?::(\\d+))?.*");
+        var hostPort = java.util.regex.Pattern.compile("^([a-z0-9.-]+):(\\d+)$");
+        env.forEach((variable, value) -> {
+            String host = null;
+            Integer port = null;
+            var u = url.matcher(value);
+            var h = hostPort.matcher(value);
+            if (u.matches()) {
+                host = u.group(1);
+                port = u.group(2) != null ? Integer.valueOf(u.group(2)) : value.startsWith("https") ? 443 : 80;
+            } else if (h.matches()) {
+                host = h.group(1);
+                port = Integer.valueOf(h.group(2));
+            } else if (variable.endsWith("_HOST")) {
+                host = value;
+                var portVariable = variable.substring(0, variable.length() - "_HOST".length()) + "_PORT";
+                port = env.containsKey(portVariable) ? Integer.valueOf(env.get(portVariable)) : null;
+            }
+            if (host == null || (host.contains(".") && !host.endsWith(".svc") && !host.endsWith(".svc.cluster.local"))) {
+                return; // not an address, or one outside the cluster (SMTP relay, public issuer)
+            }
+            var serviceName = host.split("\\.")[0];
+            assertThat(services).as("%s %s=%s names Service %s", name, variable, value, serviceName).containsKey(serviceName);
+            if (port != null) {
+                assertThat(services.get(serviceName)).as("%s %s=%s: port of Service %s", name, variable, value, serviceName).contains(port);
+            }
+        });
+    }
+
+    /** Service name -> ports, for our Services and the ones the operators create. */
+    static Map<String, java.util.Set<Integer>> clusterServices(List<Map<String, Object>> docs) {
+        var services = new java.util.TreeMap<String, java.util.Set<Integer>>();
+        for (var service : Manifest.ofKind(docs, "Service")) {
+            var ports = new java.util.TreeSet<Integer>();
+            Yaml.list(Yaml.at(service, "spec.ports")).forEach(p -> ports.add((Integer) Yaml.map(p).get("port")));
+            services.put(Manifest.name(service), ports);
+        }
+        for (var cluster : Manifest.ofKind(docs, "Cluster")) {
+            for (var suffix : List.of("-rw", "-ro", "-r")) {
+                services.put(Manifest.name(cluster) + suffix, java.util.Set.of(5432));
+            }
+        }
+        for (var kafka : Manifest.ofKind(docs, "Kafka")) {
+            var ports = new java.util.TreeSet<Integer>();
+            Yaml.list(Yaml.at(kafka, "spec.kafka.listeners")).forEach(l -> ports.add((Integer) Yaml.map(l).get("port")));
+            services.put(Manifest.name(kafka) + "-kafka-bootstrap", ports);
+        }
+        return services;
+    }
+
+    /**
      * Every variable of the service's main container: env entries (value, "secret:name/key",
      * "configMap:name/key") and the keys of the ConfigMaps in envFrom ("configMap:name").
      */
