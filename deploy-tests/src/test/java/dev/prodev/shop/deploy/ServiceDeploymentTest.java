@@ -38,6 +38,7 @@ class ServiceDeploymentTest {
     @MethodSource("dev.prodev.shop.deploy.Layers#layersAndServices")
     void containerAndServicePortsEqualTheServerPortOfTheService(String layer, String name) {
         var service = Repo.service(name);
+        assertThat(service.property("spring.application.name")).as("the Deployment carries the application's name").isEqualTo(name);
         var docs = Repo.manifests(layer);
         var container = container(docs, name);
         assertThat(container.getPorts()).extracting(ContainerPort::getContainerPort).containsExactly(service.port());
