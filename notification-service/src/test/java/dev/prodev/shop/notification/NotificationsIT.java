@@ -319,6 +319,24 @@ class NotificationsIT {
         assertThat(json.readTree(response.body()).isArray()).isTrue();
     }
 
+    @Test
+    void exposesTheMetricsItsAlertsAndDashboardsQuery() throws Exception {
+        var orderId = UUID.randomUUID();
+        events().publish(Topics.ORDERS, orderId.toString(), OrderConfirmed.TYPE,
+                new OrderConfirmed(orderId, "olga-" + UUID.randomUUID(), "olga@example.com", Money.of("1.00", "EUR")));
+        await().atMost(PATIENCE).until(() -> deliveryStatus(orderId), "SENT"::equals);
+
+        var metrics = get("/actuator/prometheus", null).body();
+        // names used by deploy/observability (alerts.yml, dashboards): a rename here breaks them
+        assertThat(metrics).contains("shop_notification_deliveries{", "status=\"dead\"", "status=\"pending\"")
+                .contains("shop_notification_delivery_oldest_pending_age_seconds")
+                .contains("shop_notification_email_attempts_total{", "outcome=\"sent\"")
+                .contains("shop_notifications_stored_total{", "kind=\"ORDER_CONFIRMED\"")
+                .contains("shop_notification_stream_subscribers")
+                .contains("shop_dead_letters")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
+    }
+
     private long notifications(String recipient) {
         return jdbc.queryForObject("select count(*) from notification where recipient_id = ?", Long.class, recipient);
     }

@@ -1,6 +1,7 @@
 package dev.prodev.shop.notification.email;
 
 import dev.prodev.shop.web.problem.ShopProblem;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/notifications/admin/deliveries")
 @PreAuthorize("hasRole('admin')")
+@Tag(name = "Notification admin", description = "Dead emails: list and redrive (role admin)")
 class DeliveryAdminController {
 
     record DeliveryView(UUID id, UUID notificationId, String channel, DeliveryStatus status, int attempts,

@@ -1,6 +1,9 @@
 package dev.prodev.shop.notification.notification;
 
 import dev.prodev.shop.web.problem.ShopProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The caller's own notifications: a bounded, paged list and marking one read. */
 @RestController
 @RequestMapping("/api/v1/notifications")
+@Tag(name = "Notifications", description = "The caller's own notifications: list, mark read, live stream")
 class NotificationController {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -31,6 +35,7 @@ class NotificationController {
 
     @GetMapping
     @Transactional(readOnly = true)
+    @Operation(summary = "My notifications, newest first, with the unread count (size 1..100)")
     NotificationPage mine(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
@@ -46,6 +51,8 @@ class NotificationController {
     }
 
     @PostMapping("/{id}/read")
+    @Operation(summary = "Mark one of my notifications read (idempotent)")
+    @ApiResponse(responseCode = "404", description = "no such notification, or another user's")
     @Transactional
     NotificationView markRead(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         var notification = notifications.findByIdAndRecipientId(id, jwt.getSubject())

@@ -105,7 +105,8 @@ public class Notifier {
                         message.subject(), message.text(), message.html(), emailTraces.current(), now));
             }
         }
-        Counter.builder("shop.notifications.created").description("In-app notifications stored, by kind")
+        // not "...created": Prometheus reserves the _created suffix and would rename it to shop_notifications_total
+        Counter.builder("shop.notifications.stored").description("In-app notifications stored, by kind")
                 .tag("kind", kind.name()).register(meters).increment();
         events.publishEvent(new NotificationStored(recipientId, NotificationView.of(notification)));
         return true;

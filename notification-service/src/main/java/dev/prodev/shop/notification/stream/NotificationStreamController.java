@@ -3,6 +3,8 @@ package dev.prodev.shop.notification.stream;
 import dev.prodev.shop.notification.notification.NotificationRepository;
 import dev.prodev.shop.notification.notification.NotificationView;
 import dev.prodev.shop.web.problem.ShopProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * gateway like any other call; history is {@code GET /api/v1/notifications}.
  */
 @RestController
+@Tag(name = "Notifications")
 class NotificationStreamController {
 
     /** Bounds the catch-up after a reconnect; older gaps are what the paged list is for. */
@@ -40,6 +43,9 @@ class NotificationStreamController {
      * EventSource does by itself) and first receives what it missed, so a dropped connection (a
      * proxy timeout, a replica restart) loses nothing.
      */
+    @Operation(summary = "Live stream (Server-Sent Events) of my notifications", description = """
+            Event `notification` with the notification JSON; comments every 15 s as heartbeat. Send \
+            `Last-Event-ID` on reconnect to receive what was missed (up to 100).""")
     @GetMapping(path = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Transactional(readOnly = true)
     SseEmitter stream(@AuthenticationPrincipal Jwt jwt,
