@@ -126,6 +126,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes one batch of due rows in a transaction and records the results. */
     public Round publishRound() {
+        long started = System.nanoTime();
         var round = transactions.execute(status -> {
             var buckets = jdbc.queryForList(LOCK_BUCKETS, Integer.class, config.buckets(), LOCK_NAMESPACE);
             if (buckets.isEmpty()) {
@@ -139,7 +140,12 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return Round.NOTHING;
             }
+            long selected = System.nanoTime();
             var outcomes = publish(rows);
+            if (log.isDebugEnabled()) {
+                log.debug("outbox relay: {} row(s) selected in {} ms, published in {} ms", rows.size(),
+                        (selected - started) / 1_000_000, (System.nanoTime() - selected) / 1_000_000);
+            }
             var sent = new ArrayList<Object[]>();
             var failed = new ArrayList<Object[]>();
             for (var outcome : outcomes) {
@@ -162,6 +168,9 @@ public class OutboxRelay implements SmartLifecycle {
             int notTried = rows.size() - sent.size() - failed.size();
             return new Round(rows.size(), sent.size(), failed.size() + (failed.isEmpty() ? 0 : notTried));
         });
+        if (log.isDebugEnabled() && round != null && round.selected() > 0) {
+            log.debug("outbox relay round took {} ms: {}", (System.nanoTime() - started) / 1_000_000, round);
+        }
         return round == null ? Round.NOTHING : round;
     }
 
@@ -266,6 +275,29 @@ public class OutboxRelay implements SmartLifecycle {
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
+    /**
+     * How long to sleep when there was nothing to publish: until the next commit wakes us, the
+     * earliest retry of a failed row is due, or the poll interval passed (rows committed on
+     * another replica), whichever comes first.
+     */
+    private Duration idleWait() {
+        var poll = config.pollInterval();
+        try {
+            var untilRetry = jdbc.queryForObject("""
+                    select ceil(extract(epoch from (min(next_attempt_at) - clock_timestamp())) * 1000)::bigint
+                      from outbox where published_at is null""", Long.class);
+            if (untilRetry == null) {
+                return poll;
+            }
+            var floor = Duration.ofMillis(Math.min(poll.toMillis(), 100));
+            var retry = Duration.ofMillis(Math.max(untilRetry, 0));
+            return retry.compareTo(poll) < 0 ? (retry.compareTo(floor) < 0 ? floor : retry) : poll;
+        }
+        catch (RuntimeException ex) {
+            return poll;
+        }
+    }
+
     private void loop() {
         int failedRounds = 0;
         while (running) {
@@ -288,7 +320,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (round.selected() > 0) {
                     continue; // there may be more
                 }
-                if (wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                if (wakeUp.tryAcquire(idleWait().toMillis(), TimeUnit.MILLISECONDS)) {
                     wakeUp.drainPermits();
                 }
             }
