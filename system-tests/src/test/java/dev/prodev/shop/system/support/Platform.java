@@ -151,9 +151,9 @@ public final class Platform {
         return json(response);
     }
 
-    /** What the dev mail server holds for {@code address} (GreenMail REST API), as raw JSON text. */
+    /** What the dev mail server holds for {@code address} (GreenMail REST API: subject, MIME text), as raw JSON text. */
     public static String mailbox(String address) {
-        var response = getAbsolute(MAIL_API + "/api/user/" + encode(address) + "/messages/INBOX");
+        var response = getAbsolute(MAIL_API + "/api/user/" + address + "/messages/INBOX");
         return response.statusCode() == 200 ? response.body() : "";
     }
 
