@@ -1,4 +1,5 @@
--- Benchmark data set: 100 000 products in a 3-level tree of 111 categories, with stock, for
+-- Benchmark data set: 100 000 products in a 3-level tree of 210 categories (10 departments, 100
+-- aisles, 100 shelves), with stock, for
 -- EXPLAIN (docs/catalog-query-plans.md) and the benchmarks (bench/catalog). Deterministic
 -- (setseed), idempotent (skips when the BENCH- products exist), runs after Flyway migrated the schema:
 --   PGPASSWORD=catalog_service_dev psql -h 127.0.0.1 -U catalog_service -d catalog \

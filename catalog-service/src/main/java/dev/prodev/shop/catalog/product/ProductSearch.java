@@ -1,5 +1,6 @@
 package dev.prodev.shop.catalog.product;
 
+import dev.prodev.shop.catalog.category.CategoryRepository;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +20,11 @@ class ProductSearch {
     private static final String TS_QUERY = "websearch_to_tsquery('english', :text)";
 
     private final EntityManager entityManager;
+    private final CategoryRepository categories;
 
-    ProductSearch(EntityManager entityManager) {
+    ProductSearch(EntityManager entityManager, CategoryRepository categories) {
         this.entityManager = entityManager;
+        this.categories = categories;
     }
 
     @Transactional(readOnly = true)
@@ -29,13 +32,14 @@ class ProductSearch {
         var where = new ArrayList<String>();
         var parameters = new HashMap<String, Object>();
         if (query.categoryId() != null) {
-            where.add("""
-                    p.category_id in (with recursive subtree(id) as (
-                        select id from category where id = :category
-                        union all
-                        select c.id from category c join subtree s on c.parent_id = s.id)
-                      select id from subtree)""");
-            parameters.put("category", query.categoryId());
+            // resolved first (a small recursive CTE) so the planner sees the real ids: for one shelf it
+            // then picks product_category_created_idx instead of guessing the CTE's size (plans Q2)
+            var subtree = categories.subtreeIds(query.categoryId());
+            if (subtree.isEmpty()) {
+                return new ProductPage(List.of(), query.page(), query.size(), 0, 0);
+            }
+            where.add("p.category_id in (:categories)");
+            parameters.put("categories", subtree);
         }
         if (query.minPrice() != null) {
             where.add("p.price_amount >= :minPrice");

@@ -267,6 +267,47 @@ class ProductApiIT {
                 .hasSize(4);
     }
 
+    @Autowired
+    org.springframework.cache.CacheManager caches;
+
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+
+    @Test
+    void aChangeAnnouncedByAnotherReplicaEvictsTheCachedProduct() throws Exception {
+        var sku = unique("REPL");
+        var id = UUID.fromString(fixtures.create(product(sku, "Fresh name", "", null, "10.00", 1)).get("id").asString());
+        assertThat(http.get("/api/v1/products/" + id).statusCode()).isEqualTo(200);
+        // what another replica would have cached before its own write: a stale representation
+        var fresh = CatalogHttp.JSON.readValue(http.get("/api/v1/products/" + id).body(), ProductView.class);
+        var stale = new ProductView(id, sku, "Stale name", "", null, fresh.price(), fresh.status(), Map.of(), List.of(),
+                fresh.createdAt(), fresh.updatedAt(), fresh.version());
+        caches.getCache(ProductCache.BY_ID).put(id, stale);
+        assertThat(json(http.get("/api/v1/products/" + id)).get("name").asString()).as("served from the cache")
+                .isEqualTo("Stale name");
+
+        org.springframework.kafka.test.utils.ContainerTestUtils.waitForAssignment(
+                listeners.getListenerContainer("catalog.product-cache"), Topics.ALL.get(Topics.PRODUCTS));
+        var change = new ProductChanged(id, sku, "Fresh name", new dev.prodev.shop.events.Money(new java.math.BigDecimal("10.00"), "ETB"),
+                ProductChanged.ACTIVE);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
+                Map.of("bootstrap.servers", String.join(",", kafka.getBootstrapServers())),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(dev.prodev.shop.messaging.CloudEventRecords.create(Topics.PRODUCTS, id.toString(),
+                    UUID.randomUUID(), ProductChanged.UPDATED, "catalog-service-replica-2", java.time.Instant.now(),
+                    CatalogHttp.JSON.writeValueAsBytes(change))).get();
+        }
+        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String name;
+        do {
+            Thread.sleep(100);
+            name = json(http.get("/api/v1/products/" + id)).get("name").asString();
+        }
+        while (!name.equals("Fresh name") && System.nanoTime() < deadline);
+        assertThat(name).isEqualTo("Fresh name");
+    }
+
     static String type(ConsumerRecord<String, byte[]> record) {
         var header = record.headers().lastHeader("ce_type");
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

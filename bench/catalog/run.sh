@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Catalog read benchmark: product list and get-by-id, cached and uncached, against a running
+# catalog-service seeded with the 100k data set (see docs/performance.md, section "Catalog").
+#   bench/catalog/run.sh [base-url]        default http://localhost:8082 (direct); the gateway later
+# Needs: wrk (apt-get install -y wrk), psql, redis-cli. Env: DURATION (15s), THREADS (2), CONNECTIONS (32).
+set -euo pipefail
+BASE=${1:-http://localhost:8082}
+DURATION=${DURATION:-15s}
+export THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=${OUT:-$HERE/../results/catalog-$(date -u +%Y%m%dT%H%M%SZ)}
+mkdir -p "$OUT"
+export PGPASSWORD=${CATALOG_DB_PASSWORD:-catalog_service_dev}
+PSQL=(psql -h "${DB_HOST:-127.0.0.1}" -U catalog_service -d catalog -tA)
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
+
+count=$("${PSQL[@]}" -c "select count(*) from product where sku like 'BENCH-%'")
+[ "$count" -ge 100000 ] || { echo "seed the 100k data set first (catalog-service/src/main/resources/db/seed/catalog-100k.sql)" >&2; exit 1; }
+
+"${PSQL[@]}" -c "select id from product where sku like 'BENCH-%' order by sku" > "$OUT/all-ids.txt"
+head -n 1000 "$OUT/all-ids.txt" > "$OUT/hot-ids.txt"
+"${PSQL[@]}" -c "select id from category where slug like 'bench-%' order by slug" > "$OUT/categories.txt"
+
+flush_cache() { redis-cli -h "${REDIS_HOST:-127.0.0.1}" --scan --pattern 'catalog:*' | xargs -r -n 500 redis-cli -h "${REDIS_HOST:-127.0.0.1}" del >/dev/null; }
+
+run() { # name, lua, extra env...
+  local name=$1 lua=$2; shift 2
+  echo "== $name" | tee -a "$OUT/summary.txt"
+  env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/$lua" "$BASE" > "$OUT/$name.txt"
+  grep -E "Requests/sec|Non-2xx|Socket errors" "$OUT/$name.txt" | tee -a "$OUT/summary.txt"
+  grep -E "^ +(50|99)%" "$OUT/$name.txt" | tee -a "$OUT/summary.txt"
+}
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/summary.txt"
+# warm the JVM (JIT) on a throw-away run, then measure
+IDS_FILE="$OUT/hot-ids.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s "$HERE/get-by-id.lua" "$BASE" >/dev/null
+
+flush_cache
+run get-by-id-uncached get-by-id.lua IDS_FILE="$OUT/all-ids.txt"
+IDS_FILE="$OUT/hot-ids.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/get-by-id.lua" "$BASE" >/dev/null
+run get-by-id-cached get-by-id.lua IDS_FILE="$OUT/hot-ids.txt"
+
+flush_cache
+run list-uncached list.lua CATEGORIES_FILE="$OUT/categories.txt" MODE=distinct
+run list-cached list.lua CATEGORIES_FILE="$OUT/categories.txt" MODE=same
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
+echo "results in $OUT"
