@@ -138,6 +138,12 @@ class EventSchemasTest {
     }
 
     @Test
+    void anErasedCustomersOrderEventsStillValidate() {
+        var erased = JSON.writeValueAsBytes(new OrderCancelled(ORDER, "deleted-user", null, "Account deleted"));
+        assertThat(EventSchemas.validate(OrderCancelled.TYPE, erased)).isEmpty();
+    }
+
+    @Test
     void dataschemaIsTheSchemaId() {
         assertThat(EventSchemas.dataschema(OrderPlaced.TYPE))
                 .hasToString("https://schemas.prodev.shop/events/shop.order.placed.v1.json");
