@@ -357,6 +357,12 @@ public class OutboxRelay implements SmartLifecycle {
         chainExecutor.shutdown();
     }
 
+    /** Stop after the web server and the listener containers, so events appended while they drain are still sent. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
+    }
+
     @Override
     public boolean isRunning() {
         return running;
