@@ -1,59 +1,149 @@
 package dev.prodev.shop.gateway.security;
 
-import java.nio.charset.StandardCharsets;
+import dev.prodev.shop.gateway.blocklist.IpBlocklist;
+import dev.prodev.shop.gateway.clientip.ClientAddress;
+import dev.prodev.shop.gateway.config.ShopGatewayProperties;
+import dev.prodev.shop.gateway.observability.AccessLogFilter;
+import dev.prodev.shop.gateway.problem.Problems;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Map;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The front door: every route needs a valid Keycloak JWT except the explicit public ones
- * (product browsing, registration, payment webhooks, health). 401/403 are problem+json.
+ * The front door. Every route needs a valid Keycloak JWT (issuer, audience {@code shop-api},
+ * expiry with bounded clock skew, RS256 signature from the JWKS) except the explicit public ones:
+ * catalogue browsing, GraphQL reads, registration, payment webhooks, health, API docs. Admin
+ * paths need role admin here already; the services check again (defence in depth). 401/403 are
+ * problem+json; each rejected token counts towards its IP's temporary block.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
 public class GatewaySecurity {
 
+    /** Keycloak and gateway clocks may disagree a little; never by minutes (Spring's default is 60 s). */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    static final String[] PUBLIC_GET = { "/api/v1/products", "/api/v1/products/**", "/api/v1/categories",
+            "/api/v1/categories/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**" };
+
+    static final String[] PUBLIC_POST = { "/graphql", "/api/v1/users/register", "/api/v1/payments/webhooks/**" };
+
+    static final String[] ADMIN = { "/api/v1/admin/**", "/api/v1/*/admin/**" };
+
     @Bean
-    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http) {
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, IpBlocklist blocklist,
+            ReactiveJwtDecoder jwtDecoder) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable) // token-only API: no cookies, no CSRF surface
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .cors(cors -> { })
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer -> referrer
+                                .policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info")
-                        .permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/products/**", "/api/v1/categories/**").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/graphql", "/api/v1/users/register",
-                                "/api/v1/payments/webhooks/**").permitAll()
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll() // CORS preflight
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .pathMatchers("/actuator/**").hasAnyRole(RealmRoles.SRE, RealmRoles.ADMIN)
+                        .pathMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, PUBLIC_GET).permitAll()
+                        .pathMatchers(HttpMethod.POST, PUBLIC_POST).permitAll()
+                        .pathMatchers(ADMIN).hasRole(RealmRoles.ADMIN)
+                        .pathMatchers("/fallback/**").denyAll() // reached only by the circuit breaker's forward
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
-                        .authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN,
-                                "You are not allowed to do this.")))
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(realmRoles()))
+                        .authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, blocklist))
+                        .authenticationFailureHandler((filterExchange, ex) -> ex instanceof AuthenticationServiceException
+                                ? identityProviderUnavailable(filterExchange.getExchange())
+                                : unauthorized(filterExchange.getExchange(), blocklist))
+                        .accessDeniedHandler((exchange, ex) -> forbidden(exchange)))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN,
-                                "You are not allowed to do this.")))
+                        .authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, blocklist))
+                        .accessDeniedHandler((exchange, ex) -> forbidden(exchange)))
+                .addFilterAfter((exchange, chain) -> subject(exchange)
+                        .doOnNext(subject -> AccessLogFilter.recordUser(exchange, subject))
+                        .then(chain.filter(exchange)), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
+    }
+
+    /**
+     * Issuer (from discovery), audience, expiry/not-before with {@link #CLOCK_SKEW}, and the
+     * signature against the issuer's JWKS (keys fetched and cached by Nimbus, refreshed on an
+     * unknown {@code kid}).
+     */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") List<String> audiences) {
+        var decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(issuer), audience(audiences)));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> audience(List<String> audiences) {
+        var invalid = OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                "The token is not meant for this API (audience).", null));
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().stream().anyMatch(audiences::contains)
+                ? OAuth2TokenValidatorResult.success() : invalid;
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(ShopGatewayProperties properties) {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match",
+                "If-Match", "traceparent"));
+        cors.setExposedHeaders(List.of("X-Trace-Id", "ETag", "Location", "Retry-After", "X-RateLimit-Remaining"));
+        cors.setAllowCredentials(false); // bearer tokens, not cookies
+        cors.setMaxAge(properties.cors().maxAge());
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     /** Keycloak realm roles ({@code realm_access.roles}) become {@code ROLE_*} authorities. */
@@ -61,25 +151,45 @@ public class GatewaySecurity {
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             Collection<GrantedAuthority> authorities = new ArrayList<>();
-            if (jwt.getClaim("realm_access") instanceof Map<?, ?> realmAccess
-                    && realmAccess.get("roles") instanceof Collection<?> roles) {
-                roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-            }
+            RealmRoles.of(jwt).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
             return authorities;
         });
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
-    static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String detail) {
-        var response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer realm=\"shop\"");
-        }
-        var body = "{\"type\":\"https://prodev.shop/problems/" + (status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden")
-                + "\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\""
-                + detail + "\"}";
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    static Mono<Void> unauthorized(ServerWebExchange exchange, IpBlocklist blocklist) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"shop\"");
+        // only a presented-but-rejected credential counts as a failed authentication, not a missing one
+        var presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        var count = presented ? blocklist.recordFailedAuthentication(ClientAddress.of(exchange)) : Mono.<Void>empty();
+        return count.then(Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized",
+                "A valid bearer token is required."));
+    }
+
+    /**
+     * The token could not be checked because Keycloak's keys cannot be fetched: our outage, not the
+     * caller's fault, so 503 and it does not count towards the IP's failed authentications.
+     */
+    static Mono<Void> identityProviderUnavailable(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+                "Tokens cannot be verified right now; try again shortly.");
+    }
+
+    static Mono<Void> forbidden(ServerWebExchange exchange) {
+        return Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
+    }
+
+    /** The caller's {@code sub}, for filters that run after authentication. */
+    public static Mono<String> subject(ServerWebExchange exchange) {
+        return jwt().map(Jwt::getSubject);
+    }
+
+    /** The validated token of the caller, read from the reactive security context (empty when anonymous). */
+    public static Mono<Jwt> jwt() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication())
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(authentication -> ((JwtAuthenticationToken) authentication).getToken());
     }
 }

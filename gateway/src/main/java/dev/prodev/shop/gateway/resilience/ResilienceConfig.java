@@ -1,0 +1,38 @@
+package dev.prodev.shop.gateway.resilience;
+
+import dev.prodev.shop.gateway.config.ShopGatewayProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One circuit breaker per route (named after the service, see application.yml), all built from
+ * {@code shop.gateway.resilience}: a time limit on the whole proxied call (retries included), and
+ * a count-based breaker that stops sending traffic to a failing service and probes it again
+ * after {@code wait-in-open-state}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ResilienceConfig {
+
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> perRouteCircuitBreakers(ShopGatewayProperties properties) {
+        var resilience = properties.resilience();
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(resilience.timeout())
+                        .cancelRunningFuture(true).build())
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(resilience.slidingWindowSize())
+                        .minimumNumberOfCalls(resilience.minimumNumberOfCalls())
+                        .failureRateThreshold(resilience.failureRateThreshold())
+                        .waitDurationInOpenState(resilience.waitInOpenState())
+                        .permittedNumberOfCallsInHalfOpenState(2)
+                        .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                        .build())
+                .build());
+    }
+}
