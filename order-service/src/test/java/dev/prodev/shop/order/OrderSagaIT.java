@@ -1,6 +1,7 @@
 package dev.prodev.shop.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.prodev.shop.events.EventSchemas;
 import dev.prodev.shop.events.Money;
@@ -126,7 +127,7 @@ class OrderSagaIT extends OrderServiceTest {
         participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
                 new StockReserved(orderId, List.of(new StockLine(mug, 1))));
         var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
-        // payment-service stays silent; the test deadline is 15 s
+        // payment-service stays silent; the test deadline is 30 s
 
         var order = awaitStatus(ALICE, orderId, "CANCELLED");
         assertThat(order.get("cancelReason").asString()).isEqualTo("deadline");
@@ -177,6 +178,23 @@ class OrderSagaIT extends OrderServiceTest {
         assertThat(participants.allUpToNow(Topics.ORDERS, orderId, OrderConfirmed.TYPE)).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from order_transition where order_id = ?", Integer.class,
                 orderId)).isEqualTo(4);
+    }
+
+    @Test
+    void aReplyBreakingTheContractIsDeadLetteredAndChangesNothing() throws Exception {
+        var mug = product("4.50");
+        var orderId = place(ALICE, lines(mug, 1));
+        var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
+        var poison = participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
+                java.util.Map.of("orderId", orderId.toString())); // no lines: not a StockReserved
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/orders/admin/dead-letters?size=100", ADMIN)
+                .body().contains(poison.toString()));
+        var letters = json(get("/api/v1/orders/admin/dead-letters?size=100", ADMIN)).toString();
+        assertThat(letters).contains(orderId.toString()).contains(StockReserved.TYPE);
+        // still waiting for a real reply (or already given up by its deadline), never reserved
+        assertThat(timeline(json(get("/api/v1/orders/" + orderId, ALICE)))).doesNotContain("STOCK_RESERVED");
+        assertThat(participants.allUpToNow(Topics.PAYMENT_COMMANDS, orderId)).isEmpty();
     }
 
     @Test

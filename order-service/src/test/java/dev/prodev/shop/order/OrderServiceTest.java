@@ -26,6 +26,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +40,7 @@ public abstract class OrderServiceTest {
     /** The one configuration of every *IT in this module. */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
-    @ShopIntegrationTest(properties = "management.tracing.export.enabled=true")
+    @ShopIntegrationTest
     @AutoConfigureTracing
     public @interface OrderServiceIntegrationTest {
     }
@@ -55,6 +57,17 @@ public abstract class OrderServiceTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /**
+     * Boot 4 builds the trace propagators only when tracing export is on, and
+     * {@code @ShopIntegrationTest} turns it off; a dynamic property outranks that, and the Zipkin
+     * reporter stays off (config/application.yml), so traces propagate over HTTP and Kafka
+     * without being shipped anywhere.
+     */
+    @DynamicPropertySource
+    static void propagateTraces(DynamicPropertyRegistry registry) {
+        registry.add("management.tracing.export.enabled", () -> "true");
+    }
 
     @BeforeAll
     static void startParticipants(@Autowired KafkaConnectionDetails kafka) {
@@ -124,7 +137,7 @@ public abstract class OrderServiceTest {
     /** Waits until the order (read over REST, as its owner sees it) is in {@code status}. */
     JsonNode awaitStatus(String token, UUID orderId, String status) {
         var last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = json(get("/api/v1/orders/" + orderId, token));
             return status.equals(last[0].get("status").asString());
         });

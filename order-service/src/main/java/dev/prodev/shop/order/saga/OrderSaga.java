@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -243,7 +244,7 @@ public class OrderSaga {
         metrics.cancelled(reason, order.age(now));
     }
 
-    private void withOrder(UUID orderId, String what, java.util.function.Predicate<Order> step) {
+    private void withOrder(UUID orderId, String what, Predicate<Order> step) {
         var order = orders.lockById(orderId).orElse(null);
         if (order == null) {
             log.warn("{} for unknown order {}: ignored", what, orderId);
