@@ -138,8 +138,9 @@ class SmokeIT {
         var withDeadLetters = new ArrayList<>(expected);
         expected.forEach(topic -> withDeadLetters.add(topic + ".dlt"));
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+                // generous: the broker shares two busy cores with the whole platform
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
             assertThat(admin.describeCluster().nodes().get()).isNotEmpty();
             Map<String, TopicDescription> topics = admin.describeTopics(withDeadLetters).allTopicNames().get();
             assertThat(topics.values().stream()
@@ -165,7 +166,7 @@ class SmokeIT {
     }
 
     static HttpResponse<String> get(String url, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15)).GET();
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -176,7 +177,7 @@ class SmokeIT {
         var body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
