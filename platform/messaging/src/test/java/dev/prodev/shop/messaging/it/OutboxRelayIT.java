@@ -12,6 +12,11 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderPlaced;
 import dev.prodev.shop.messaging.IncomingEvent;
+import dev.prodev.shop.messaging.ShopMessagingProperties;
+import dev.prodev.shop.messaging.outbox.OutboxRelay;
+import io.micrometer.tracing.Tracer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.prodev.shop.messaging.ops.MessagingCleanup;
 import dev.prodev.shop.test.TestTokens;
 import dev.prodev.shop.test.TopicReader;
@@ -33,6 +38,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 class OutboxRelayIT extends MessagingTestSupport {
@@ -42,6 +49,12 @@ class OutboxRelayIT extends MessagingTestSupport {
 
     @Autowired
     MessagingCleanup cleanup;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    Tracer tracer;
+    @Autowired
+    ShopMessagingProperties properties;
 
     private static OrderPlaced orderPlaced(UUID orderId) {
         var price = Money.of("19.90", "ETB");
@@ -165,6 +178,51 @@ class OutboxRelayIT extends MessagingTestSupport {
                     .add(JSON.readTree(record.value()).get("reason").asString());
         }
         var expected = List.of("step-0", "step-1", "step-2", "step-3", "step-4");
+        assertThat(stepsPerKey).hasSize(keys.size()).allSatisfy((key, steps) -> assertThat(steps).as(key).isEqualTo(expected));
+    }
+
+    /** A second relay (as on another replica) works the same table at the same time. */
+    @Test
+    void twoRelaysPublishingTogetherKeepPerKeyOrderAndPublishEachEventOnce() throws Exception {
+        var replica = new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), publisher, tracer,
+                properties.outbox());
+        var running = new AtomicBoolean(true);
+        var publishedByReplica = new AtomicInteger();
+        var worker = Thread.ofVirtual().start(() -> {
+            while (running.get()) {
+                publishedByReplica.addAndGet(replica.publishRound().published());
+            }
+        });
+        var keys = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        int perKey = 10;
+        var literal = "{" + keys.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}";
+        try {
+            for (int step = 0; step < perKey; step++) {
+                for (var key : keys) {
+                    appendCommitted(Topics.ORDERS, key.toString(), OrderCancelled.TYPE,
+                            new OrderCancelled(key, "alice-sub", "alice@example.com", "step-" + step));
+                }
+            }
+            await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                    "select count(*) from outbox where event_key = any(?::text[]) and published_at is not null",
+                    Integer.class, literal) == keys.size() * perKey);
+        }
+        finally {
+            running.set(false);
+            worker.join();
+        }
+        assertThat(publishedByReplica.get()).as("the second relay took part").isPositive();
+
+        var mine = keys.stream().map(UUID::toString).collect(Collectors.toSet());
+        var published = TopicReader.collect(bootstrapServers(), Topics.ORDERS, r -> mine.contains(r.key()),
+                Duration.ofSeconds(5));
+        assertThat(published).as("each event once").hasSize(keys.size() * perKey);
+        Map<String, List<String>> stepsPerKey = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : published) {
+            stepsPerKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                    .add(JSON.readTree(record.value()).get("reason").asString());
+        }
+        var expected = java.util.stream.IntStream.range(0, perKey).mapToObj(i -> "step-" + i).toList();
         assertThat(stepsPerKey).hasSize(keys.size()).allSatisfy((key, steps) -> assertThat(steps).as(key).isEqualTo(expected));
     }
 
