@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the Chapa adapter pointed at a WireMock "Chapa" for webhook verification.
  */
 @ShopIntegrationTest(properties = {
+        "management.tracing.export.zipkin.enabled=false",
         "shop.payment.provider=simulator",
         // longer than the 3 s time limiter: amounts ending in .99 must time out
         "shop.payment.simulator.slow-delay=20s",
@@ -47,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000",
         "shop.payment.chapa.secret-key=CHASECK_TEST-integration",
         "shop.payment.chapa.webhook-secret=" + PaymentIntegrationTest.WEBHOOK_SECRET })
+@AutoConfigureTracing
 public abstract class PaymentIntegrationTest {
 
     protected static final String WEBHOOK_SECRET = "it-chapa-webhook-secret";
@@ -89,23 +92,37 @@ public abstract class PaymentIntegrationTest {
     }
 
     protected void sendRaw(String topic, UUID eventId, String type, String key, byte[] json) throws Exception {
+        sendRaw(topic, eventId, type, key, json, null);
+    }
+
+    /** Like {@link #sendRaw(String, UUID, String, String, byte[])}, with a W3C {@code traceparent} header when not null. */
+    protected void sendRaw(String topic, UUID eventId, String type, String key, byte[] json, String traceparent)
+            throws Exception {
+        var record = CloudEventRecords.create(topic, key, eventId, type, "order-service", Instant.now(), json);
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(CloudEventRecords.create(topic, key, eventId, type, "order-service", Instant.now(), json))
-                    .get();
+            producer.send(record).get();
         }
     }
 
     /** Waits for the event of {@code type} about {@code orderId} on shop.payments, checked against its JSON Schema. */
     protected JsonNode awaitPaymentEvent(UUID orderId, String type) {
+        return JSON.readTree(awaitPaymentRecord(orderId, type).value());
+    }
+
+    /** The record of {@link #awaitPaymentEvent}, headers included. */
+    protected ConsumerRecord<String, byte[]> awaitPaymentRecord(UUID orderId, String type) {
         var record = TopicReader.await(bootstrapServers(), Topics.PAYMENTS, 1, matching(orderId, type), WAIT)
                 .getFirst();
         var errors = EventSchemas.validate(type, record.value());
         if (!errors.isEmpty()) {
             throw new AssertionError(type + " breaks its schema: " + errors);
         }
-        return JSON.readTree(record.value());
+        return record;
     }
 
     /** Every event of {@code type} about {@code orderId} seen on shop.payments during {@code window}. */

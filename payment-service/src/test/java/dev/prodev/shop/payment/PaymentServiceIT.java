@@ -42,6 +42,14 @@ class PaymentServiceIT extends PaymentIntegrationTest implements ServiceEssentia
     }
 
     @Test
+    void documentsItsApiInOpenApi() throws Exception {
+        var response = get("/v3/api-docs", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/payments/{orderId}", "/api/v1/payments/{orderId}/refund",
+                "/api/v1/payments/webhooks/{provider}");
+    }
+
+    @Test
     void refusesASecondPaymentForTheSameOrder() {
         var orderId = UUID.randomUUID();
         repository.saveAndFlush(Payment.start(orderId, "alice", Money.of("10.00", "ETB"), "simulator"));

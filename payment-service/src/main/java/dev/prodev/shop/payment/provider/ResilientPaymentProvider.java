@@ -11,6 +11,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,8 +39,10 @@ public class ResilientPaymentProvider implements PaymentProvider {
     private final Bulkhead bulkhead;
     private final TimeLimiter timeLimiter;
     private final Retry verifyRetry;
-    // the time limiter needs the call on another thread to be able to give up on it
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    // the time limiter needs the call on another thread to be able to give up on it; the wrapper
+    // carries the caller's trace (and other thread-local context) over, so provider HTTP calls stay in the trace
+    private final ExecutorService calls = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+            () -> ContextSnapshotFactory.builder().build().captureAll());
 
     public ResilientPaymentProvider(PaymentProvider delegate, CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters, RetryRegistry retries) {
