@@ -63,7 +63,7 @@ class RedisOutageIT {
             var byId = http.get("/api/v1/products/" + id);
             assertThat(byId.statusCode()).as(byId.body()).isEqualTo(200);
             assertThat(json(byId).get("sku").asString()).isEqualTo(sku);
-            assertThat((System.nanoTime() - started) / 1_000_000).as("ms per read without Redis").isLessThan(3_000);
+            assertThat((System.nanoTime() - started) / 1_000_000).as("ms per read without Redis (Lettuce's default would wait 60 s)").isLessThan(5_000);
         }
         assertThat(http.get("/api/v1/products/sku/" + sku).statusCode()).isEqualTo(200);
         var list = http.get("/api/v1/products?q=" + sku.toLowerCase());
