@@ -110,6 +110,33 @@ class OrderApiIT extends OrderServiceTest {
     }
 
     @Test
+    void concurrentRetriesWithOneKeyCreateOneOrder() throws Exception {
+        var mug = product("4.50");
+        var key = UUID.randomUUID().toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var responses = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 4; i++) {
+                responses.add(pool.submit(() -> post("/api/v1/orders", ALICE, key, lines(mug, 1))));
+            }
+            var ids = new java.util.HashSet<String>();
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var response : responses) {
+                var result = response.get();
+                statuses.add(result.statusCode());
+                ids.add(json(result).get("id").asString());
+            }
+            assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(ids).hasSize(1);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from order_line where product_id = ?", Integer.class, mug))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theServerPricesTheOrderFromTheCatalogAndRefusesUnknownOrDiscontinuedProducts() throws Exception {
         var mug = product("4.50");
         var old = product("3.00", "EUR", ProductChanged.DISCONTINUED, "DISCONTINUED");

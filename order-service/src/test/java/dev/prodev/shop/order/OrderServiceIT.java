@@ -66,8 +66,12 @@ class OrderServiceIT extends OrderServiceTest implements ServiceEssentials, Kafk
     @Test
     void exposesTheSagaMetrics() throws Exception {
         var mug = product("1.00");
-        place(ALICE, lines(mug, 1));
+        var orderId = place(ALICE, lines(mug, 1));
+        assertThat(post("/api/v1/orders/" + orderId + "/cancel", ALICE, null, "").statusCode()).isEqualTo(200);
         var metrics = ServiceEssentials.get(port, "/actuator/prometheus").body();
         assertThat(metrics).containsPattern("shop_orders_placed_total\\{[^}]*application=\"order-service\"[^}]*\\} [1-9]");
+        assertThat(metrics).containsPattern("shop_orders_cancelled_total\\{[^}]*reason=\"customer\"[^}]*\\} [1-9]");
+        // a histogram, so p99 placed -> ended can be computed across replicas
+        assertThat(metrics).containsPattern("shop_orders_saga_duration_seconds_bucket\\{[^}]*outcome=\"cancelled\"");
     }
 }
