@@ -29,7 +29,11 @@ final class SpringProperties {
         try {
             var resources = SpringProperties.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
             while (resources.hasMoreElements()) {
-                try (var in = resources.nextElement().openStream()) {
+                var url = resources.nextElement();
+                if (url.toString().matches(".*platform[-/][a-z]+.*")) {
+                    continue; // our own libraries: only for services that use them (bindsLibraryProperty)
+                }
+                try (var in = url.openStream()) {
                     for (var property : mapper.readTree(in).path("properties")) {
                         var type = property.path("type").asText("");
                         out.put(envName(property.path("name").asText()), type.startsWith("java.util.Map"));
