@@ -51,6 +51,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    static final String TRACEPARENT = "traceparent";
+
     /** Advisory-lock namespace of the relay's buckets ("SHOP"). */
     static final int LOCK_NAMESPACE = 0x53484f50;
 
@@ -228,6 +230,13 @@ public class OutboxRelay implements SmartLifecycle {
         try (var ignored = tracer.withSpan(span)) {
             var record = CloudEventRecords.create(row.topic(), row.key(), row.id(), row.type(), publisher.source(),
                     row.occurredAt(), row.payload());
+            // the trace must survive even where Boot builds no propagator (tracing export off): Spring Kafka's
+            // producer observation replaces this header with its own span's when it propagates
+            var traceparent = Traceparent.current(tracer);
+            traceparent = traceparent != null ? traceparent : row.traceparent();
+            if (traceparent != null) {
+                record.headers().add(TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+            }
             return publisher.send(record).whenComplete((result, error) -> {
                 if (error != null) {
                     span.error(error);

@@ -274,6 +274,7 @@ class OutboxRelayIT extends MessagingTestSupport {
         var record = TopicReader.await(bootstrapServers(), Topics.ORDERS, 1, r -> orderId.equals(r.key()), WAIT).getFirst();
         var published = header(record, "traceparent");
         assertThat(published).as("W3C traceparent on the record").isNotNull();
+        assertThat(record.headers().headers("traceparent")).as("exactly one").hasSize(1);
         assertThat(published.split("-")[1]).as("same trace").isEqualTo(traceId);
         assertThat(published.split("-")[2]).as("a later span of that trace").isNotEqualTo(stored.split("-")[2]);
     }
