@@ -51,6 +51,14 @@ class CatalogServiceIT implements ServiceEssentials, KafkaEssentials {
     }
 
     @Test
+    void deadLettersOfTheStockConsumerAreForAdminsOnly(@org.springframework.beans.factory.annotation.Value("${local.server.port}") int port)
+            throws Exception {
+        var path = "/api/v1/products/admin/dead-letters";
+        assertThat(ServiceEssentials.get(port, path, CatalogFixtures.ADMIN).statusCode()).isEqualTo(200);
+        assertThat(ServiceEssentials.get(port, path, CatalogFixtures.CUSTOMER).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void theDatabaseItselfRefusesNegativeOrOverReservedStock() {
         var product = repository.saveAndFlush(new Product(UUID.randomUUID(), "SKU-" + UUID.randomUUID(), "Guarded",
                 BigDecimal.ONE, "ETB"));
