@@ -92,16 +92,7 @@ public abstract class PaymentIntegrationTest {
     }
 
     protected void sendRaw(String topic, UUID eventId, String type, String key, byte[] json) throws Exception {
-        sendRaw(topic, eventId, type, key, json, null);
-    }
-
-    /** Like {@link #sendRaw(String, UUID, String, String, byte[])}, with a W3C {@code traceparent} header when not null. */
-    protected void sendRaw(String topic, UUID eventId, String type, String key, byte[] json, String traceparent)
-            throws Exception {
         var record = CloudEventRecords.create(topic, key, eventId, type, "order-service", Instant.now(), json);
-        if (traceparent != null) {
-            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-        }
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
