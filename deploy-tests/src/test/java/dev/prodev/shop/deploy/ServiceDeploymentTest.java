@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each service module has a Deployment that runs it the way its own configuration expects. */
 class ServiceDeploymentTest {
 
-    /** Upper end of the resident set one service is sized for (250-350 MiB, the local platform's per-service budget). */
-    private static final Quantity MEASURED_RSS_UPPER = new Quantity("350Mi");
+    /** Resident set of one service under sustained load, from docs/performance.md (350-400 MiB), plus 25% headroom. */
+    private static final Quantity MEASURED_RSS_UPPER = new Quantity("500Mi");
 
     @Test
     void everyServiceModuleIsFound() {
