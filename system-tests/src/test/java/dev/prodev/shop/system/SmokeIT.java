@@ -93,9 +93,9 @@ class SmokeIT {
     }
 
     /**
-     * Each route, called with alice's token, reaches its service: the gateway's answer is neither
-     * 401 (the token was accepted) nor 5xx (the service is up and routed to), and it is exactly what
-     * the service answers when called directly with the same token. An endpoint that does not exist
+     * Each route, called with alice's token, reaches its service: the gateway's answer is 200 (or
+     * 404), so never 401 (the token was accepted) nor 5xx (the service is up and routed to), and it
+     * is exactly what the service answers when called directly with the same token. An endpoint that does not exist
      * yet answers 404 problem+json from its service, which still proves routing and authentication
      * (the gateway's own 404 for an unknown route would differ from the service's direct answer).
      */
@@ -110,9 +110,10 @@ class SmokeIT {
     })
     void eachRouteReachesItsServiceWithAlicesToken(String path, int servicePort) throws Exception {
         var viaGateway = get(GATEWAY + path, aliceToken);
+        // a customer may read all six: anything but 200 (or 404 for the unknown payment) is a defect,
+        // e.g. 409 from user-service when alice's Keycloak id changed under her profile
         assertThat(viaGateway.statusCode()).as("%s through the gateway: %s", path, viaGateway.body())
-                .isNotEqualTo(401)
-                .isLessThan(500);
+                .isIn(200, 404);
         var direct = get("http://localhost:" + servicePort + path, aliceToken);
         assertThat(viaGateway.statusCode()).as("%s: gateway vs the service itself", path)
                 .isEqualTo(direct.statusCode());
