@@ -1,0 +1,94 @@
+package dev.prodev.shop.user.registration;
+
+import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.user.UserRegistered;
+import dev.prodev.shop.messaging.Outbox;
+import dev.prodev.shop.user.keycloak.KeycloakAdminClient;
+import dev.prodev.shop.user.profile.ProfileView;
+import dev.prodev.shop.user.profile.UserProfile;
+import dev.prodev.shop.user.profile.UserProfileRepository;
+import dev.prodev.shop.web.problem.ShopProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Public sign-up. The account is created in Keycloak (which owns passwords and their policy),
+ * given role {@code customer}, then the profile row and {@code UserRegistered} are written in
+ * one transaction. If anything after the Keycloak call fails, the Keycloak user is deleted
+ * again, so a failed sign-up leaves nothing half-written and the email stays free.
+ */
+@RestController
+public class RegistrationController {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationController.class);
+
+    public record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 128) String password, @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName) {
+    }
+
+    private final KeycloakAdminClient keycloak;
+    private final UserProfileRepository profiles;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+
+    public RegistrationController(KeycloakAdminClient keycloak, UserProfileRepository profiles, Outbox outbox,
+            TransactionTemplate transaction) {
+        this.keycloak = keycloak;
+        this.profiles = profiles;
+        this.outbox = outbox;
+        this.transaction = transaction;
+    }
+
+    @PostMapping("/api/v1/users/register")
+    ResponseEntity<ProfileView> register(@Valid @RequestBody RegisterRequest request) {
+        var email = request.email().trim().toLowerCase(Locale.ROOT);
+        if (profiles.existsByEmailIgnoreCase(email)) {
+            throw ShopProblem.conflict("An account with this email already exists.");
+        }
+        var firstName = request.firstName().trim();
+        var lastName = request.lastName().trim();
+        var userId = keycloak.createUser(new KeycloakAdminClient.NewUser(email, email, firstName, lastName, true,
+                false, List.of(new KeycloakAdminClient.Credential("password", request.password(), false))));
+        try {
+            keycloak.assignRealmRole(userId, "customer");
+            var displayName = firstName + " " + lastName;
+            var profile = transaction.execute(status -> {
+                var saved = profiles.saveAndFlush(
+                        new UserProfile(UUID.randomUUID(), userId, email, displayName, firstName, lastName));
+                outbox.append(Topics.USERS, userId, UserRegistered.TYPE, new UserRegistered(userId, email, displayName));
+                return saved;
+            });
+            return ResponseEntity.created(URI.create("/api/v1/users/me")).body(ProfileView.of(profile));
+        }
+        catch (RuntimeException ex) {
+            compensate(userId, ex);
+            throw ex;
+        }
+    }
+
+    private void compensate(String userId, RuntimeException cause) {
+        log.warn("registration of {} failed after Keycloak created the user; deleting it again: {}", userId,
+                cause.toString());
+        try {
+            keycloak.deleteUser(userId);
+        }
+        catch (RuntimeException ex) {
+            // the orphan cannot log in to anything that needs a profile; an operator can remove it
+            log.error("could not delete Keycloak user {} after a failed registration", userId, ex);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.prodev.shop.user;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prodev.shop.events.EventSchemas;
+import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.user.UserRegistered;
+import dev.prodev.shop.test.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Sign-up through Keycloak's Admin API: the account, the role, the profile row and the event, or nothing. */
+class RegistrationIT extends UserTestSupport {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static String body(String email, String password) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\",\"firstName\":\"Carol\",\"lastName\":\"Example\"}";
+    }
+
+    @Test
+    void registersInKeycloakAssignsCustomerStoresTheProfileAndPublishesUserRegistered() throws Exception {
+        var email = "carol-" + UUID.randomUUID() + "@example.com";
+        var userId = UUID.randomUUID().toString();
+        keycloakCreates(email, userId);
+
+        var response = call("POST", "/api/v1/users/register", null, body(email, "correct horse battery"));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/users/me");
+        assertThat(response.body()).contains("\"id\":\"" + userId + "\"", "\"displayName\":\"Carol Example\"")
+                .doesNotContain("correct horse battery");
+        KEYCLOAK.verify(postRequestedFor(urlEqualTo(USERS))
+                .withHeader("Authorization", equalTo("Bearer service-account-token"))
+                .withRequestBody(matchingJsonPath("$.username", equalTo(email)))
+                .withRequestBody(matchingJsonPath("$.enabled", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.credentials[0].type", equalTo("password")))
+                .withRequestBody(matchingJsonPath("$.credentials[0].temporary", equalTo("false"))));
+        KEYCLOAK.verify(postRequestedFor(urlEqualTo(USERS + "/" + userId + "/role-mappings/realm"))
+                .withRequestBody(equalToJson("[{\"id\":\"role-customer-id\",\"name\":\"customer\"}]")));
+        assertThat(jdbc.queryForObject("select email from user_profile where keycloak_id = ?", String.class, userId))
+                .isEqualTo(email);
+
+        var events = TopicReader.await(bootstrapServers, Topics.USERS, 1, record -> userId.equals(record.key()),
+                Duration.ofSeconds(20));
+        var event = events.get(0);
+        assertThat(new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo(UserRegistered.TYPE);
+        assertThat(EventSchemas.validate(UserRegistered.TYPE, event.value())).isEmpty();
+        assertThat(new String(event.value(), StandardCharsets.UTF_8)).contains(email);
+    }
+
+    @Test
+    void aTakenEmailIs409() throws Exception {
+        var email = "dup-" + UUID.randomUUID() + "@example.com";
+        KEYCLOAK.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errorMessage\":\"User exists with same email\"}")));
+
+        var response = call("POST", "/api/v1/users/register", null, body(email, "correct horse battery"));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(contentType(response)).startsWith("application/problem+json");
+        assertThat(jdbc.queryForObject("select count(*) from user_profile where email = ?", Integer.class, email))
+                .isZero();
+    }
+
+    @Test
+    void aKnownEmailIs409WithoutAskingKeycloak() throws Exception {
+        var email = "known-" + UUID.randomUUID() + "@example.com";
+        keycloakCreates(email, UUID.randomUUID().toString());
+        assertThat(call("POST", "/api/v1/users/register", null, body(email, "correct horse battery")).statusCode())
+                .isEqualTo(201);
+        KEYCLOAK.resetRequests();
+
+        var again = call("POST", "/api/v1/users/register", null, body(email.toUpperCase(), "another password"));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        KEYCLOAK.verify(0, postRequestedFor(urlEqualTo(USERS)));
+    }
+
+    @Test
+    void aWeakPasswordIs400WithKeycloaksPolicyMessage() throws Exception {
+        KEYCLOAK.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalidPasswordMinLengthMessage\","
+                        + "\"error_description\":\"Invalid password: minimum length 12.\"}")));
+
+        var response = call("POST", "/api/v1/users/register", null,
+                body("weak-" + UUID.randomUUID() + "@example.com", "short"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(contentType(response)).startsWith("application/problem+json");
+        assertThat(response.body()).contains("Invalid password: minimum length 12.");
+    }
+
+    @Test
+    void invalidInputIs400WithFieldErrorsAndNeverReachesKeycloak() throws Exception {
+        var response = call("POST", "/api/v1/users/register", null,
+                "{\"email\":\"not-an-email\",\"password\":\"\",\"firstName\":\"\",\"lastName\":\"X\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"email\"", "\"field\":\"password\"", "\"field\":\"firstName\"");
+        assertThat(call("POST", "/api/v1/users/register", null, "{not json").statusCode()).isEqualTo(400);
+        KEYCLOAK.verify(0, postRequestedFor(urlEqualTo(USERS)));
+    }
+
+    @Test
+    void keycloakDownIs503ProblemJsonAndNothingIsStored() throws Exception {
+        var email = "down-" + UUID.randomUUID() + "@example.com";
+        // every connection to Keycloak is cut, as when it is down or restarting
+        KEYCLOAK.resetAll();
+        KEYCLOAK.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        var response = call("POST", "/api/v1/users/register", null, body(email, "correct horse battery"));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(contentType(response)).startsWith("application/problem+json");
+        assertThat(response.body()).contains("identity-provider-unavailable").doesNotContain("Exception");
+        assertThat(jdbc.queryForObject("select count(*) from user_profile where email = ?", Integer.class, email))
+                .isZero();
+    }
+
+    @Test
+    void aFailureAfterKeycloakCreatedTheUserDeletesItAgain() throws Exception {
+        var email = "half-" + UUID.randomUUID() + "@example.com";
+        var userId = UUID.randomUUID().toString();
+        keycloakCreates(email, userId);
+        KEYCLOAK.stubFor(post(urlEqualTo(USERS + "/" + userId + "/role-mappings/realm"))
+                .willReturn(aResponse().withStatus(500)));
+
+        var response = call("POST", "/api/v1/users/register", null, body(email, "correct horse battery"));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        KEYCLOAK.verify(deleteRequestedFor(urlEqualTo(USERS + "/" + userId)));
+        assertThat(jdbc.queryForObject("select count(*) from user_profile where keycloak_id = ?", Integer.class, userId))
+                .isZero();
+    }
+
+    @Test
+    void aFailedProfileWriteDeletesTheKeycloakUserAgain() throws Exception {
+        var email = "dbfail-" + UUID.randomUUID() + "@example.com";
+        var userId = UUID.randomUUID().toString();
+        keycloakCreates(email, userId);
+        // a profile already bound to that Keycloak id: the insert breaks the unique constraint
+        jdbc.update("insert into user_profile (id, keycloak_id, email, display_name) values (?, ?, ?, 'Other')",
+                UUID.randomUUID(), userId, "other-" + UUID.randomUUID() + "@example.com");
+
+        var response = call("POST", "/api/v1/users/register", null, body(email, "correct horse battery"));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        KEYCLOAK.verify(deleteRequestedFor(urlEqualTo(USERS + "/" + userId)));
+        assertThat(jdbc.queryForObject("select count(*) from user_profile where email = ?", Integer.class, email))
+                .isZero();
+        assertThat(TopicReader.collect(bootstrapServers, Topics.USERS, record -> userId.equals(record.key()),
+                Duration.ofSeconds(2))).as("no event for a sign-up that failed").isEmpty();
+    }
+}
