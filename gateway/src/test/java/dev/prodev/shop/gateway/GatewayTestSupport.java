@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.prodev.shop.test.ShopIntegrationTest;
+import dev.prodev.shop.test.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,6 +66,7 @@ abstract class GatewayTestSupport {
         // @ShopIntegrationTest turns tracing export off, and with it trace propagation; this test
         // asserts propagation, so it is turned back on (dynamic properties win), Zipkin stays off
         registry.add("management.tracing.export.enabled", () -> "true");
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
         SERVICES.forEach((service, server) -> registry.add(service.toUpperCase() + "_SERVICE_URL",
                 () -> "http://127.0.0.1:" + server.port()));
     }

@@ -87,8 +87,9 @@ class ResilienceIT extends GatewayTestSupport {
         var post = send(request("/api/v1/orders/flaky").header("Authorization", ALICE)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(post.statusCode()).isEqualTo(503);
+        // at most once: the POST may even die on a pooled connection the failing service just reset
         assertThat(orders.findAll(postRequestedFor(urlEqualTo("/api/v1/orders/flaky")))).as("POST: never retried")
-                .hasSize(1);
+                .hasSizeLessThanOrEqualTo(1);
         orders.resetAll();
         orders.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(aResponse().withStatus(200)));

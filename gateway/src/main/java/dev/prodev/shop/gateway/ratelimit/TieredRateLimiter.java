@@ -43,6 +43,15 @@ public class TieredRateLimiter {
         this.redisUnavailable = Counter.builder("shop.gateway.redis.unavailable").tag("use", "rate-limit")
                 .description("Rate-limit checks that let a request through because Redis did not answer")
                 .register(meters);
+        // every tier's config up front: the limiter's config map is a plain HashMap, read by every request
+        register(RateLimitTier.anonymous(config));
+        register(RateLimitTier.forRoles(config, java.util.List.of()));
+        config.roles().keySet().forEach(role -> register(RateLimitTier.forRoles(config, java.util.List.of(role))));
+    }
+
+    private void register(RateLimitTier tier) {
+        buckets.getConfig().put(tier.name(), new RedisRateLimiter.Config().setReplenishRate(tier.replenishRate())
+                .setBurstCapacity(tier.burstCapacity()).setRequestedTokens(1));
     }
 
     public boolean enabled() {
@@ -58,8 +67,6 @@ public class TieredRateLimiter {
     }
 
     public Mono<Decision> take(RateLimitTier tier, String key) {
-        buckets.getConfig().computeIfAbsent(tier.name(), name -> new RedisRateLimiter.Config()
-                .setReplenishRate(tier.replenishRate()).setBurstCapacity(tier.burstCapacity()).setRequestedTokens(1));
         return buckets.isAllowed(tier.name(), key).map(response -> {
             long left = tokensLeft(response);
             if (left < 0) {

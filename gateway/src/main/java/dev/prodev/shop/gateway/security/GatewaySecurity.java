@@ -111,14 +111,16 @@ public class GatewaySecurity {
     }
 
     /**
-     * Issuer (from discovery), audience, expiry/not-before with {@link #CLOCK_SKEW}, and the
-     * signature against the issuer's JWKS (keys fetched and cached by Nimbus, refreshed on an
-     * unknown {@code kid}).
+     * Signature against Keycloak's JWKS (an explicit URI: fetched once and cached by Nimbus,
+     * refreshed on an unknown {@code kid}; no discovery round-trip per token, which under load
+     * made valid tokens time out), then issuer, audience, and expiry/not-before with
+     * {@link #CLOCK_SKEW}.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
             @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") List<String> audiences) {
-        var decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+        var decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(issuer), audience(audiences)));
         return decoder;
