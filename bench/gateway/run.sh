@@ -107,5 +107,5 @@ OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).md"
   run nginx "http://127.0.0.1:$NGINX_PORT$BENCH_PATH"
   run gateway "http://127.0.0.1:$GW_PORT$BENCH_PATH"
 } | tee "$OUT"
-cp "$WORK"/*.txt "$RESULTS/" 2>/dev/null || true
+for raw in direct nginx gateway; do cp "$WORK/$raw.txt" "${OUT%.md}-$raw.txt" 2>/dev/null || true; done
 echo "raw wrk output and logs: $WORK"
