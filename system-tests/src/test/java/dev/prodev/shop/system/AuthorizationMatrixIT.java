@@ -86,7 +86,7 @@ class AuthorizationMatrixIT {
                 new Cell("POST", "/api/v1/orders", "{}", 401, 400, 400, 400, 403),
                 new Cell("GET", "/api/v1/orders/admin/dead-letters", null, 401, 403, 403, 200, 403),
                 // payments: a payment is visible to its order's owner; refunds are admin
-                new Cell("POST", "/api/v1/payments/" + alicesOrder + "/refund", "{}", 401, 403, 403, 400, 403),
+                new Cell("POST", "/api/v1/payments/" + unknown + "/refund", "{}", 401, 403, 403, 404, 403),
                 new Cell("GET", "/api/v1/payments/admin/dead-letters", null, 401, 403, 403, 200, 403),
                 // TODO: GET /api/v1/payments/{orderId} (owner 200 / other 404) once the payment exists
                 // deterministically at this point of the saga; webhooks need a signed body (FailurePathsIT).
@@ -96,7 +96,7 @@ class AuthorizationMatrixIT {
                 new Cell("GET", "/api/v1/notifications/admin/deliveries", null, 401, 403, 403, 200, 403),
                 new Cell("GET", "/api/v1/notifications/admin/dead-letters", null, 401, 403, 403, 200, 403),
                 // TODO: GET /api/v1/notifications/stream (SSE) needs a streaming client; 401 for anonymous only.
-                new Cell("GET", "/api/v1/catalog/admin/dead-letters", null, 401, 403, 403, 200, 403));
+                new Cell("GET", "/api/v1/products/admin/dead-letters", null, 401, 403, 403, 200, 403));
     }
 
     @Test

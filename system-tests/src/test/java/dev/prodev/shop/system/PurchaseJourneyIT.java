@@ -44,10 +44,10 @@ class PurchaseJourneyIT {
         assertThat(registered.statusCode()).as(describe(registered)).isEqualTo(201);
         var shopper = Platform.login(email, password);
 
-        // a product of our own, so its price and stock are known (19.99: the simulator authorizes it)
+        // a product of our own, so its price and stock are known (19.90: the simulator authorizes it; see payment-service's simulator table)
         var admin = Platform.login("admin", "admin");
         var productName = "Journey mug " + UUID.randomUUID().toString().substring(0, 8);
-        var productId = Platform.createProduct(admin, productName, "19.99", 10);
+        var productId = Platform.createProduct(admin, productName, "19.90", 10);
 
         // browse: the shopper finds it in the catalogue
         await("the new product in the catalogue search").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
@@ -77,7 +77,7 @@ class PurchaseJourneyIT {
                             order -> Set.of("CONFIRMED", "CANCELLED").contains(order.path("status").asString()));
             assertThat(confirmed.path("status").asString()).as("order (with its saga timeline): %s", confirmed)
                     .isEqualTo("CONFIRMED");
-            assertThat(confirmed.path("total").path("amount").decimalValue()).isEqualByComparingTo("19.99");
+            assertThat(confirmed.path("total").path("amount").decimalValue()).isEqualByComparingTo("19.90");
 
             // the confirmation email in the mail server
             await("the confirmation email to " + email + " naming order " + orderId).atMost(PATIENCE)

@@ -44,6 +44,17 @@ public class ShopSecurityAutoConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
+                    for (var rule : properties.rules()) {
+                        var paths = rule.paths().toArray(String[]::new);
+                        var roles = rule.roles().toArray(String[]::new);
+                        if (rule.methods().isEmpty()) {
+                            requests.requestMatchers(paths).hasAnyRole(roles);
+                        }
+                        else {
+                            rule.methods().forEach(method -> requests.requestMatchers(HttpMethod.valueOf(method.trim()), paths)
+                                    .hasAnyRole(roles));
+                        }
+                    }
                     requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                             "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                             .permitAll();
