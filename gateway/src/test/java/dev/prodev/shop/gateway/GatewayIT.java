@@ -3,6 +3,7 @@ package dev.prodev.shop.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.prodev.shop.test.ServiceEssentials;
 import dev.prodev.shop.test.TestTokens;
@@ -159,10 +160,8 @@ class GatewayIT extends GatewayTestSupport implements ServiceEssentials {
     void logsOneAccessLineWithIpUserRouteStatusLatencyAndTrace(CapturedOutput output) throws Exception {
         var response = get("/api/v1/orders/log-me", TestTokens.bearer("alice", "customer"));
         var traceId = response.headers().firstValue("X-Trace-Id").orElseThrow();
-        var deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!output.getOut().contains("traceId=" + traceId) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> output.getOut().contains("traceId=" + traceId));
         var lines = output.getOut().lines().filter(line -> line.contains("GET /api/v1/orders/log-me")).toList();
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).contains("status=200", "route=order-service", "ip=127.0.0.1", "user=alice",

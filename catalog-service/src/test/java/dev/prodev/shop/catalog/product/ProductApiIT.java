@@ -6,6 +6,7 @@ import static dev.prodev.shop.catalog.CatalogFixtures.product;
 import static dev.prodev.shop.catalog.CatalogFixtures.unique;
 import static dev.prodev.shop.catalog.CatalogHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.prodev.shop.catalog.CatalogFixtures;
 import dev.prodev.shop.catalog.CatalogHttp;
@@ -298,14 +299,8 @@ class ProductApiIT {
                     UUID.randomUUID(), ProductChanged.UPDATED, "catalog-service-replica-2", java.time.Instant.now(),
                     CatalogHttp.JSON.writeValueAsBytes(change))).get();
         }
-        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String name;
-        do {
-            Thread.sleep(100);
-            name = json(http.get("/api/v1/products/" + id)).get("name").asString();
-        }
-        while (!name.equals("Fresh name") && System.nanoTime() < deadline);
-        assertThat(name).isEqualTo("Fresh name");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(json(http.get("/api/v1/products/" + id)).get("name").asString()).isEqualTo("Fresh name"));
     }
 
     static String type(ConsumerRecord<String, byte[]> record) {

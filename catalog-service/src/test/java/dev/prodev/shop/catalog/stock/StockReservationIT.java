@@ -2,6 +2,7 @@ package dev.prodev.shop.catalog.stock;
 
 import static dev.prodev.shop.catalog.CatalogFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.prodev.shop.catalog.CatalogFixtures;
 import dev.prodev.shop.catalog.CatalogHttp;
@@ -253,20 +254,7 @@ class StockReservationIT {
     }
 
     private void awaitStock(UUID product, int onHand, int reserved) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            var row = stock(product);
-            if (row[0] == onHand && row[1] == reserved) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertThat(stock(product)).containsExactly(onHand, reserved);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(stock(product)).containsExactly(onHand, reserved));
     }
 }
