@@ -27,9 +27,11 @@ KEYCLOAK_HOME="$DIST/keycloak/keycloak-$KEYCLOAK_VERSION"
 GREENMAIL_JAR="$DIST/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
 
 # component:port, in start order (down goes backwards). Ports are the contract's (docs/local-platform.md).
-COMPONENTS=(kafka:9092 zipkin:9411 keycloak:8180 greenmail:3025
+COMPONENTS=(kafka:9092 zipkin:9411 keycloak:8180 greenmail:3025 prometheus:9090
   user-service:8081 catalog-service:8082 order-service:8083 payment-service:8084 notification-service:8085
   gateway:8080)
+# started only when wanted (SHOP_LOCAL_PROMETHEUS, see up): 'status' shows them OFF, not as a failure
+OPTIONAL_COMPONENTS=(prometheus)
 SERVICES=(user-service catalog-service order-service payment-service notification-service gateway)
 GREENMAIL_API_PORT=8086
 KEYCLOAK_MANAGEMENT_PORT=9190
@@ -89,6 +91,7 @@ health_url() { # component -> URL whose 200 means healthy ('' = port check only)
     zipkin) echo "http://127.0.0.1:9411/health" ;;
     keycloak) echo "http://localhost:8180/realms/shop/.well-known/openid-configuration" ;;
     greenmail) echo "http://127.0.0.1:$GREENMAIL_API_PORT/api/service/readiness" ;;
+    prometheus) echo "http://127.0.0.1:9090/-/ready" ;;
     *) echo "http://127.0.0.1:$(port_of "$1")/actuator/health/readiness" ;;
   esac
 }
@@ -96,4 +99,17 @@ health_url() { # component -> URL whose 200 means healthy ('' = port check only)
 healthy() { # component -> 0 when it answers as healthy
   local url; url="$(health_url "$1")"
   if [ -z "$url" ]; then port_open "$(port_of "$1")"; else [ "$(http_code "$url")" = 200 ]; fi
+}
+
+optional() { [[ " ${OPTIONAL_COMPONENTS[*]} " == *" $1 "* ]]; }
+
+# Prometheus (Debian package) with deploy/observability/prometheus.yml:
+#   SHOP_LOCAL_PROMETHEUS=auto (default) starts it when the prometheus binary is installed,
+#   on installs it with apt-get when missing, off never starts it.
+prometheus_wanted() {
+  case "${SHOP_LOCAL_PROMETHEUS:-auto}" in
+    off|0|false|no) return 1 ;;
+    on|1|true|yes) return 0 ;;
+    *) command -v prometheus >/dev/null 2>&1 ;;
+  esac
 }
