@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "shop.gateway.rate-limit.roles.limited-test.burst-capacity=3", "shop.gateway.auth-failures.threshold=5",
         "shop.gateway.resilience.timeout=2s", "shop.gateway.resilience.minimum-number-of-calls=4",
         "shop.gateway.resilience.sliding-window-size=4", "shop.gateway.resilience.wait-in-open-state=1s",
+        "shop.gateway.resilience.max-concurrent-calls=40",
         "management.tracing.export.zipkin.enabled=false",
         // this shared 2-core machine can be slower than production's 1 s budget; fail-open has its own unit test
         "spring.data.redis.timeout=5s", "spring.data.redis.connect-timeout=5s" })
@@ -50,7 +51,8 @@ abstract class GatewayTestSupport {
 
     static {
         for (var service : new String[] { "user", "catalog", "order", "payment", "notification" }) {
-            var server = new WireMockServer(options().dynamicPort());
+            // enough request threads that WireMock itself never queues the gateway's concurrent calls
+            var server = new WireMockServer(options().dynamicPort().containerThreads(150));
             server.start();
             SERVICES.put(service, server);
         }

@@ -72,6 +72,27 @@ class RequestProtectionIT extends GatewayTestSupport {
     }
 
     @Test
+    void aBlockWrittenByAnotherGatewayReplicaAppliesWithinTheCacheTtl() throws Exception {
+        var ip = someClientIp();
+        // this replica has just seen the IP allowed and keeps that verdict for up to 1 s
+        assertThat(getAs(ip, "/api/v1/products", null).statusCode()).isEqualTo(200);
+        // another replica's admin call: straight into the shared Redis, this replica is not told
+        redisForCleanup.opsForValue().set("shop:gateway:blocked:" + ip, java.time.Instant.now() + "|other replica");
+        try {
+            long start = System.nanoTime();
+            var status = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .pollInterval(java.time.Duration.ofMillis(100))
+                    .until(() -> getAs(ip, "/api/v1/products", null).statusCode(), code -> code == 403);
+            assertThat(status).isEqualTo(403);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("cache TTL 1 s, plus a loaded machine")
+                    .isLessThan(java.time.Duration.ofSeconds(3));
+        }
+        finally {
+            redisForCleanup.delete("shop:gateway:blocked:" + ip);
+        }
+    }
+
+    @Test
     void onlyAdminsManageTheBlocklistAndInputIsValidated() throws Exception {
         var body = HttpRequest.BodyPublishers.ofString("{\"ip\":\"198.51.100.9\"}");
         assertThat(send(request("/api/v1/admin/blocklist").header("Content-Type", "application/json").POST(body))

@@ -57,6 +57,44 @@ class ResilienceIT extends GatewayTestSupport {
                 .as("recovers once the service is back").isEqualTo(200);
     }
 
+    /**
+     * Resilience4j's default bulkhead (25 concurrent calls, no waiting) refused the 26th concurrent
+     * request to a perfectly healthy service. The tests size it at 40 per route: 30 concurrent slow
+     * calls all pass; 80 overflow it, and the overflow gets an immediate 503 naming the service.
+     */
+    @Test
+    void concurrentCallsPassUpToTheBulkheadAndTheOverflowGets503() throws Exception {
+        var catalog = service("catalog");
+        catalog.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/products/busy"))
+                .willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(1000)));
+        assertThat(statuses(concurrently(30, "/api/v1/products/busy"))).as("30 concurrent calls")
+                .containsOnlyKeys(200);
+
+        var overflow = concurrently(80, "/api/v1/products/busy");
+        var statuses = statuses(overflow);
+        assertThat(statuses).as("80 concurrent calls").containsOnlyKeys(200, 503);
+        assertThat(statuses.get(200)).as("at most the bulkhead's 40 at a time").isBetween(1L, 40L);
+        assertThat(overflow.stream().filter(r -> r.statusCode() == 503))
+                .allSatisfy(refused -> assertThat(refused.body()).contains("catalog-service"));
+        // the refusals opened the circuit (failure rate); it probes again after 1 s in the tests
+        assertThat(awaitStatus("/api/v1/products/ok", 200, Duration.ofSeconds(15))).isEqualTo(200);
+    }
+
+    /** {@code n} anonymous GETs at once, each from its own client IP (so no rate limit interferes). */
+    java.util.List<HttpResponse<String>> concurrently(int n, String path) {
+        var calls = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+        for (int i = 0; i < n; i++) {
+            calls.add(HTTP.sendAsync(request(path).header("X-Forwarded-For", someClientIp()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        return calls.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    }
+
+    static java.util.Map<Integer, Long> statuses(java.util.List<HttpResponse<String>> responses) {
+        return responses.stream().collect(java.util.stream.Collectors.groupingBy(HttpResponse::statusCode,
+                java.util.stream.Collectors.counting()));
+    }
+
     @Test
     void aStallingServiceIsCutOffAtTheTimeLimit() throws Exception {
         service("payment").stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/payments/slow"))

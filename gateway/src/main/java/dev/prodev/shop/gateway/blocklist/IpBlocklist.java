@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -19,6 +21,12 @@ import reactor.core.publisher.Mono;
  * ({@code shop:gateway:blocked:<ip>}, optional expiry) and temporary blocks earned by repeated
  * failed authentications ({@code shop:gateway:auth-block:<ip>}). If Redis is unreachable the
  * check lets the request through (see ADR on failing open) and counts it.
+ * <p>
+ * Each verdict is kept in memory for {@code shop.gateway.blocklist.cache-ttl} (1 s): the check
+ * runs on every request, and a Redis round trip per request for a list that changes a few times
+ * a day cost the gateway a large share of its throughput (docs/performance.md, "Gateway"). A
+ * block set through this replica, or earned here by failed authentications, applies at once;
+ * one set through another replica within the TTL.
  */
 @Component
 public class IpBlocklist {
@@ -37,9 +45,12 @@ public class IpBlocklist {
     private final ShopGatewayProperties.AuthFailures authFailures;
     private final Counter redisUnavailable;
     private final Counter temporaryBlocks;
+    private final Cache<String, Verdict> verdicts;
 
     public IpBlocklist(ReactiveStringRedisTemplate redis, ShopGatewayProperties properties, MeterRegistry meters) {
         this.redis = redis;
+        this.verdicts = Caffeine.newBuilder().expireAfterWrite(properties.blocklist().cacheTtl())
+                .maximumSize(properties.blocklist().cacheSize()).build();
         this.authFailures = properties.authFailures();
         this.redisUnavailable = Counter.builder("shop.gateway.redis.unavailable").tag("use", "blocklist")
                 .description("Blocklist checks skipped because Redis did not answer").register(meters);
@@ -48,6 +59,14 @@ public class IpBlocklist {
     }
 
     public Mono<Verdict> check(String ip) {
+        var known = verdicts.getIfPresent(ip);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return ask(ip).doOnNext(verdict -> verdicts.put(ip, verdict));
+    }
+
+    private Mono<Verdict> ask(String ip) {
         return redis.opsForValue().multiGet(List.of(BLOCKED + ip, AUTH_BLOCK + ip)).map(values -> {
             if (values.get(0) != null) {
                 return Verdict.BLOCKED;
@@ -65,11 +84,13 @@ public class IpBlocklist {
         var value = now + "|" + (reason == null ? "" : reason.replace("|", "/"));
         var key = BLOCKED + ip;
         var write = ttl == null ? redis.opsForValue().set(key, value) : redis.opsForValue().set(key, value, ttl);
-        return write.thenReturn(new Entry(ip, reason, now, ttl == null ? null : now.plus(ttl)));
+        return write.doOnSuccess(done -> verdicts.invalidate(ip))
+                .thenReturn(new Entry(ip, reason, now, ttl == null ? null : now.plus(ttl)));
     }
 
     public Mono<Boolean> unblock(String ip) {
-        return redis.delete(BLOCKED + ip, AUTH_BLOCK + ip, AUTH_FAILURES + ip).map(deleted -> deleted > 0);
+        return redis.delete(BLOCKED + ip, AUTH_BLOCK + ip, AUTH_FAILURES + ip).doOnSuccess(done -> verdicts.invalidate(ip))
+                .map(deleted -> deleted > 0);
     }
 
     public Flux<Entry> list(int limit) {
@@ -93,7 +114,7 @@ public class IpBlocklist {
             temporaryBlocks.increment();
             log.warn("blocking {} for {} after {} failed authentications", ip, authFailures.blockFor(), count);
             return expire.then(redis.opsForValue().set(AUTH_BLOCK + ip, Instant.now().toString(), authFailures.blockFor()))
-                    .then(redis.delete(key)).then();
+                    .then(redis.delete(key)).doOnSuccess(done -> verdicts.invalidate(ip)).then();
         }).onErrorResume(ex -> {
             redisUnavailable.increment();
             log.warn("failed authentication not counted, Redis unavailable: {}", ex.toString());

@@ -18,11 +18,22 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit token-bucket tiers
  * @param authFailures temporary block after repeated failed authentications from one IP
  * @param resilience per-route time limit and circuit breaker
+ * @param blocklist how long each gateway replica may reuse a blocklist verdict
  */
 @ConfigurationProperties("shop.gateway")
 public record ShopGatewayProperties(@DefaultValue List<String> trustedProxies,
         @DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue Cors cors, @DefaultValue RateLimit rateLimit,
-        @DefaultValue AuthFailures authFailures, @DefaultValue Resilience resilience) {
+        @DefaultValue AuthFailures authFailures, @DefaultValue Resilience resilience,
+        @DefaultValue Blocklist blocklist) {
+
+    /**
+     * @param cacheTtl how long a verdict for one IP is reused without asking Redis: a block set on
+     *        another replica (or expiring) takes effect here at most this much later; this replica's
+     *        own admin calls and auth-failure blocks take effect at once. Zero disables the cache.
+     * @param cacheSize most IPs remembered at once
+     */
+    public record Blocklist(@DefaultValue("1s") Duration cacheTtl, @DefaultValue("100000") long cacheSize) {
+    }
 
     public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
     }
@@ -55,9 +66,11 @@ public record ShopGatewayProperties(@DefaultValue List<String> trustedProxies,
      * @param minimumNumberOfCalls calls observed before the failure rate counts
      * @param slidingWindowSize calls in the failure-rate window
      * @param waitInOpenState how long an open circuit refuses calls before probing again
+     * @param maxConcurrentCalls calls one gateway replica has in flight to one service at most (a
+     *        bulkhead: a stalling service cannot take every connection); more get 503 at once
      */
     public record Resilience(@DefaultValue("5s") Duration timeout, @DefaultValue("50") float failureRateThreshold,
             @DefaultValue("10") int minimumNumberOfCalls, @DefaultValue("20") int slidingWindowSize,
-            @DefaultValue("10s") Duration waitInOpenState) {
+            @DefaultValue("10s") Duration waitInOpenState, @DefaultValue("256") int maxConcurrentCalls) {
     }
 }

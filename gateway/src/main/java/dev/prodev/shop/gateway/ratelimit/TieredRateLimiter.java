@@ -3,12 +3,15 @@ package dev.prodev.shop.gateway.ratelimit;
 import dev.prodev.shop.gateway.config.ShopGatewayProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -35,10 +38,8 @@ public class TieredRateLimiter {
     private final ShopGatewayProperties.RateLimit config;
     private final Counter redisUnavailable;
 
-    public TieredRateLimiter(ReactiveStringRedisTemplate redis,
-            @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
-            ShopGatewayProperties properties, MeterRegistry meters) {
-        this.buckets = new RedisRateLimiter(redis, script, null);
+    public TieredRateLimiter(ReactiveStringRedisTemplate redis, ShopGatewayProperties properties, MeterRegistry meters) {
+        this.buckets = new RedisRateLimiter(redis, bucketScript(), null);
         this.config = properties.rateLimit();
         this.redisUnavailable = Counter.builder("shop.gateway.redis.unavailable").tag("use", "rate-limit")
                 .description("Rate-limit checks that let a request through because Redis did not answer")
@@ -47,6 +48,23 @@ public class TieredRateLimiter {
         register(RateLimitTier.anonymous(config));
         register(RateLimitTier.forRoles(config, java.util.List.of()));
         config.roles().keySet().forEach(role -> register(RateLimitTier.forRoles(config, java.util.List.of(role))));
+    }
+
+    /**
+     * Spring Cloud Gateway's token-bucket script, read once. Its own script bean reads the file
+     * through a {@code ResourceScriptSource}, which asks the class path whether the file changed on
+     * every call (a jar URL lookup per request: 4 % of the gateway's CPU in the benchmark).
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    static RedisScript<List<Long>> bucketScript() {
+        try {
+            var text = new ClassPathResource("META-INF/scripts/request_rate_limiter.lua")
+                    .getContentAsString(StandardCharsets.UTF_8);
+            return (RedisScript) RedisScript.of(text, List.class);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Spring Cloud Gateway's request_rate_limiter.lua is missing", ex);
+        }
     }
 
     private void register(RateLimitTier tier) {

@@ -11,19 +11,16 @@ import java.util.Map;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.unit.DataSize;
 
 /** The documented choice (ADR): with Redis unreachable, requests pass, quickly, and each one is counted. */
 class TieredRateLimiterRedisDownTest {
 
     @Test
-    @SuppressWarnings({ "unchecked", "rawtypes" })
     void failsOpenQuicklyAndCountsWhenRedisIsDown() throws Exception {
         int deadPort;
         try (var socket = new ServerSocket(0)) {
@@ -37,16 +34,15 @@ class TieredRateLimiterRedisDownTest {
         factory.afterPropertiesSet();
         factory.start();
         try {
-            var script = (RedisScript<List<Long>>) (RedisScript) RedisScript.of(
-                    new ClassPathResource("META-INF/scripts/request_rate_limiter.lua"), List.class);
             var properties = new ShopGatewayProperties(List.of(), DataSize.ofMegabytes(1),
                     new ShopGatewayProperties.Cors(List.of(), Duration.ofHours(1)),
                     new ShopGatewayProperties.RateLimit(true, new ShopGatewayProperties.Tier(1, 1),
                             new ShopGatewayProperties.Tier(1, 1), Map.of()),
                     new ShopGatewayProperties.AuthFailures(5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
-                    new ShopGatewayProperties.Resilience(Duration.ofSeconds(1), 50, 4, 4, Duration.ofSeconds(1)));
+                    new ShopGatewayProperties.Resilience(Duration.ofSeconds(1), 50, 4, 4, Duration.ofSeconds(1), 10),
+                    new ShopGatewayProperties.Blocklist(Duration.ofSeconds(1), 1000));
             var meters = new SimpleMeterRegistry();
-            var limiter = new TieredRateLimiter(new ReactiveStringRedisTemplate(factory), script, properties, meters);
+            var limiter = new TieredRateLimiter(new ReactiveStringRedisTemplate(factory), properties, meters);
 
             limiter.take(limiter.anonymousTier(), "ip:198.51.100.1").block(Duration.ofSeconds(10)); // warm-up
             for (int i = 0; i < 3; i++) { // a bucket of 1 would refuse the 2nd call if Redis answered
