@@ -13,6 +13,9 @@ cd "$(dirname "$0")/../.."
 BACKEND=${BACKEND:-http://127.0.0.1:8082}
 BENCH_PATH=${BENCH_PATH:-/api/v1/categories}
 DURATION=${DURATION:-20s}
+# The gateway's JIT needs minutes of traffic on 2 cores: measured after 60 s it still ran at half
+# its later speed, so each target gets a long warm-up before its measured run.
+WARMUP=${WARMUP:-120s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 GW_PORT=${GW_PORT:-18080}
@@ -22,14 +25,7 @@ WORK=$(mktemp -d /tmp/bench-gateway.XXXXXX)
 RESULTS=bench/gateway/results
 mkdir -p "$RESULTS"
 
-JAVA=${JAVA:-}
-if [[ -z "$JAVA" ]]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*-2[1-9]*/bin/java; do
-    [[ -x "$candidate" ]] && { JAVA=$candidate; break; }
-  done
-fi
-JAR=$(ls gateway/target/gateway-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-[[ -n "$JAR" ]] || { echo "build the gateway first: ./mvnw -q -o -pl gateway package -DskipTests" >&2; exit 1; }
+. bench/lib/gateway.sh
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "apt-get install -y nginx wrk" >&2; exit 1; }
 curl -fsS -o /dev/null "$BACKEND$BENCH_PATH" || { echo "backend $BACKEND$BENCH_PATH does not answer" >&2; exit 1; }
 
@@ -63,49 +59,58 @@ http {
 NGINX
 nginx -c "$WORK/nginx.conf" -p "$WORK" & NGINX_PID=$!
 
-# the gateway with everything on: JWT validation, Redis rate limit (tier raised so the benchmark
-# measures cost, not refusals), circuit breaker + retry, tracing (sampled; exported only if Zipkin runs)
-ZIPKIN_UP=false; curl -fsS -o /dev/null http://localhost:9411/health 2>/dev/null && ZIPKIN_UP=true
-SERVER_PORT=$GW_PORT CATALOG_SERVICE_URL=$BACKEND USER_SERVICE_URL=$BACKEND ORDER_SERVICE_URL=$BACKEND \
-PAYMENT_SERVICE_URL=$BACKEND NOTIFICATION_SERVICE_URL=$BACKEND \
-RATE_LIMIT_ANONYMOUS_RATE=1000000 RATE_LIMIT_ANONYMOUS_BURST=2000000 \
-RATE_LIMIT_CUSTOMER_RATE=1000000 RATE_LIMIT_CUSTOMER_BURST=2000000 \
-TRACING_EXPORT_ENABLED=$ZIPKIN_UP LOG_FORMAT= \
-  "$JAVA" -Xmx256m -jar "$JAR" > "$WORK/gateway.log" 2>&1 & GW_PID=$!
-for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$GW_PORT/actuator/health" 2>/dev/null && break
-  sleep 1
-done
-curl -fsS -o /dev/null "http://127.0.0.1:$GW_PORT/actuator/health" || { echo "gateway did not start:"; tail -30 "$WORK/gateway.log"; exit 1; }
+# the gateway with everything on (bench/lib/gateway.sh)
+bench_gateway_start "$BACKEND" "$GW_PORT" "$WORK" || exit 1
+GW_PID=$BENCH_GW_PID
 
-AUTH=()
-TOKEN=$(curl -fsS -d grant_type=password -d client_id=shop-web -d username=alice -d password=alice \
-  "$KEYCLOAK/realms/shop/protocol/openid-connect/token" 2>/dev/null | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' || true)
-[[ -n "$TOKEN" ]] && AUTH=(-H "Authorization: Bearer $TOKEN")
+# alice's token, fetched afresh before each target (it lives 15 min; an expired one would be refused
+# and, repeated, get this IP temporarily blocked)
+AUTH=() TOKEN=
+login() {
+  TOKEN=$(curl -fsS -d grant_type=password -d client_id=shop-web -d username=alice -d password=alice \
+    "$KEYCLOAK/realms/shop/protocol/openid-connect/token" 2>/dev/null | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' || true)
+  AUTH=(); [[ -n "$TOKEN" ]] && AUTH=(-H "Authorization: Bearer $TOKEN") || true
+}
+login
 
-run() { # name url
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${AUTH[@]}" "$2" > /dev/null           # warm-up (JIT, pools)
+cpu_ticks() { # pid -> CPU ticks of the process and its children (nginx workers)
+  local pid=$1 sum=0 p
+  for p in "$pid" $(pgrep -P "$pid" 2>/dev/null); do sum=$((sum + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$sum"
+}
+BACKEND_PID=${BACKEND_PID:-$(ss -ltnpH "sport = :${BACKEND##*:}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)}
+
+run() { # name url proxy-pid
+  login
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${AUTH[@]}" "$2" > /dev/null     # warm-up (JIT, pools)
+  local p0 b0 p1 b1 n
+  p0=$(cpu_ticks "${3:-0}"); b0=$(cpu_ticks "${BACKEND_PID:-0}")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${AUTH[@]}" "$2" > "$WORK/$1.txt"
+  p1=$(cpu_ticks "${3:-0}"); b1=$(cpu_ticks "${BACKEND_PID:-0}")
+  n=$(awk '/requests in/ {print $1}' "$WORK/$1.txt")
+  local proxy_cpu backend_cpu
+  proxy_cpu=$([[ -n "${3:-}" ]] && awk -v t=$((p1 - p0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f ms", t * 1000 / hz / n }' || echo "-")
+  backend_cpu=$([[ -n "${BACKEND_PID:-}" ]] && awk -v t=$((b1 - b0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f ms", t * 1000 / hz / n }' || echo "-")
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$1.txt")
   p50=$(awk '$1=="50%" {print $2}' "$WORK/$1.txt")
   p99=$(awk '$1=="99%" {print $2}' "$WORK/$1.txt")
   non2xx=$(awk '/Non-2xx/ {print $5}' "$WORK/$1.txt"); non2xx=${non2xx:-0}
-  printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "$non2xx"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "$non2xx" "$proxy_cpu" "$backend_cpu"
 }
 
 OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).md"
 {
   echo "# Gateway benchmark $(date -u +%FT%TZ)"
   echo
-  echo "GET $BENCH_PATH, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a 5 s warm-up each), token: $([[ -n "$TOKEN" ]] && echo "alice's Keycloak JWT" || echo none)"
+  echo "GET $BENCH_PATH, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each), token: $([[ -n "$TOKEN" ]] && echo "alice's Keycloak JWT" || echo none)"
   echo "machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| path | requests/s | p50 | p99 | non-2xx |"
-  echo "|---|---|---|---|---|"
+  echo "| path | requests/s | p50 | p99 | non-2xx | proxy CPU/request | backend CPU/request |"
+  echo "|---|---|---|---|---|---|---|"
   run direct "$BACKEND$BENCH_PATH"
-  run nginx "http://127.0.0.1:$NGINX_PORT$BENCH_PATH"
-  run gateway "http://127.0.0.1:$GW_PORT$BENCH_PATH"
+  run nginx "http://127.0.0.1:$NGINX_PORT$BENCH_PATH" "$NGINX_PID"
+  run gateway "http://127.0.0.1:$GW_PORT$BENCH_PATH" "$GW_PID"
 } | tee "$OUT"
 for raw in direct nginx gateway; do cp "$WORK/$raw.txt" "${OUT%.md}-$raw.txt" 2>/dev/null || true; done
 echo "raw wrk output and logs: $WORK"
