@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.test.ShopIntegrationTest;
-import dev.prodev.shop.test.TestTokens;
+import dev.prodev.shop.test.MatrixCaller;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,10 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ShopIntegrationTest
 class CatalogAuthorizationMatrixIT {
 
-    enum Caller { ANONYMOUS, ALICE, BOB, ADMIN, SRE }
 
     /** Writes go to the admin last, so every refusal before it is about the caller, not about a changed resource. */
-    private static final Caller[] ADMIN_LAST = { Caller.ANONYMOUS, Caller.ALICE, Caller.BOB, Caller.SRE, Caller.ADMIN };
+    private static final MatrixCaller[] ADMIN_LAST = { MatrixCaller.ANONYMOUS, MatrixCaller.ALICE, MatrixCaller.BOB, MatrixCaller.SRE, MatrixCaller.ADMIN };
 
     private static final String DEAD_LETTERS = "/api/v1/products/admin/dead-letters";
 
@@ -40,14 +38,8 @@ class CatalogAuthorizationMatrixIT {
             this(method, path, body, Map.of(), anonymous, alice, bob, admin, sre);
         }
 
-        int expected(Caller caller) {
-            return switch (caller) {
-                case ANONYMOUS -> anonymous;
-                case ALICE -> alice;
-                case BOB -> bob;
-                case ADMIN -> admin;
-                case SRE -> sre;
-            };
+        int expected(MatrixCaller caller) {
+            return caller.pick(anonymous, alice, bob, admin, sre);
         }
 
         boolean writes() {
@@ -67,11 +59,7 @@ class CatalogAuthorizationMatrixIT {
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() {
         var run = UUID.randomUUID().toString().substring(0, 8);
-        var tokens = new EnumMap<Caller, String>(Caller.class);
-        tokens.put(Caller.ALICE, TestTokens.bearer("matrix-alice-" + run, "customer"));
-        tokens.put(Caller.BOB, TestTokens.bearer("matrix-bob-" + run, "customer"));
-        tokens.put(Caller.ADMIN, TestTokens.bearer("matrix-admin-" + run, "admin", "customer"));
-        tokens.put(Caller.SRE, TestTokens.bearer("matrix-sre-" + run, "sre"));
+        var tokens = MatrixCaller.tokens(run);
 
         var http = new CatalogHttp(port);
         var fixtures = new CatalogFixtures(http);
@@ -127,7 +115,7 @@ class CatalogAuthorizationMatrixIT {
 
         var mismatches = new ArrayList<String>();
         for (var row : rows) {
-            for (var caller : row.writes() ? ADMIN_LAST : Caller.values()) {
+            for (var caller : row.writes() ? ADMIN_LAST : MatrixCaller.values()) {
                 var headers = new ArrayList<String>();
                 row.headers().forEach((name, value) -> {
                     headers.add(name);
@@ -155,7 +143,7 @@ class CatalogAuthorizationMatrixIT {
         // GraphQL has no write side at all: a mutation is refused as an unknown operation, whoever sends it
         var mutation = CatalogHttp.JSON.writeValueAsString(
                 Map.of("query", "mutation { discontinue(id: \"%s\") { id } }".formatted(product)));
-        for (var caller : Caller.values()) {
+        for (var caller : MatrixCaller.values()) {
             var response = tokens.containsKey(caller)
                     ? http.post("/graphql", mutation, "Authorization", tokens.get(caller))
                     : http.post("/graphql", mutation);

@@ -2,10 +2,9 @@ package dev.prodev.shop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prodev.shop.test.TestTokens;
+import dev.prodev.shop.test.MatrixCaller;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,17 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayAuthorizationMatrixIT extends GatewayTestSupport {
 
-    enum Caller { ANONYMOUS, ALICE, BOB, ADMIN, SRE }
 
     record Row(String method, String path, int anonymous, int alice, int bob, int admin, int sre) {
-        int expected(Caller caller) {
-            return switch (caller) {
-                case ANONYMOUS -> anonymous;
-                case ALICE -> alice;
-                case BOB -> bob;
-                case ADMIN -> admin;
-                case SRE -> sre;
-            };
+        int expected(MatrixCaller caller) {
+            return caller.pick(anonymous, alice, bob, admin, sre);
         }
     }
 
@@ -56,25 +48,18 @@ class GatewayAuthorizationMatrixIT extends GatewayTestSupport {
             new Row("GET", "/actuator/gateway/routes", 401, 403, 403, 200, 200),
             new Row("GET", "/actuator/metrics", 401, 403, 403, 200, 200));
 
-    static final Map<Caller, String> TOKENS = new LinkedHashMap<>();
-
-    static {
-        TOKENS.put(Caller.ALICE, TestTokens.bearer("alice", "customer"));
-        TOKENS.put(Caller.BOB, TestTokens.bearer("bob", "customer"));
-        TOKENS.put(Caller.ADMIN, TestTokens.bearer("admin", "admin", "customer"));
-        TOKENS.put(Caller.SRE, TestTokens.bearer("sre", "sre"));
-    }
+    static final Map<MatrixCaller, String> TOKENS = MatrixCaller.tokens("gateway");
 
     @Test
     void everyRouteAnswersEachCallerAsTheMatrixSays() throws Exception {
         var mismatches = new ArrayList<String>();
         for (var row : MATRIX) {
-            for (var caller : Caller.values()) {
+            for (var caller : MatrixCaller.values()) {
                 var builder = request(row.path()).method(row.method(), row.method().equals("GET")
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
                         .header("Content-Type", "application/json")
                         .header("X-Forwarded-For", someClientIp()); // own anonymous bucket per call
-                if (caller != Caller.ANONYMOUS) {
+                if (caller != MatrixCaller.ANONYMOUS) {
                     builder.header("Authorization", TOKENS.get(caller));
                 }
                 var status = send(builder).statusCode();

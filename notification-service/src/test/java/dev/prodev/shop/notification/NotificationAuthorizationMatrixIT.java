@@ -10,7 +10,7 @@ import dev.prodev.shop.events.user.UserRegistered;
 import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.test.ShopIntegrationTest;
-import dev.prodev.shop.test.TestTokens;
+import dev.prodev.shop.test.MatrixCaller;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ShopIntegrationTest
 class NotificationAuthorizationMatrixIT {
 
-    enum Caller { ANONYMOUS, ALICE, BOB, ADMIN, SRE }
 
     static final String STREAM = "/api/v1/notifications/stream";
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -51,29 +49,23 @@ class NotificationAuthorizationMatrixIT {
      * One request and the status each caller must get; {@code order} is the order the callers make
      * it in, so that a mutating row's statuses mean what they say.
      */
-    record Row(String method, String path, String lastEventId, List<Caller> order, int anonymous, int alice, int bob,
+    record Row(String method, String path, String lastEventId, List<MatrixCaller> order, int anonymous, int alice, int bob,
             int admin, int sre) {
 
         Row(String method, String path, int anonymous, int alice, int bob, int admin, int sre) {
-            this(method, path, null, List.of(Caller.values()), anonymous, alice, bob, admin, sre);
+            this(method, path, null, List.of(MatrixCaller.values()), anonymous, alice, bob, admin, sre);
         }
 
         Row withLastEventId(String id) {
             return new Row(method, path, id, order, anonymous, alice, bob, admin, sre);
         }
 
-        Row inOrder(Caller... callers) {
+        Row inOrder(MatrixCaller... callers) {
             return new Row(method, path, lastEventId, List.of(callers), anonymous, alice, bob, admin, sre);
         }
 
-        int expected(Caller caller) {
-            return switch (caller) {
-                case ANONYMOUS -> anonymous;
-                case ALICE -> alice;
-                case BOB -> bob;
-                case ADMIN -> admin;
-                case SRE -> sre;
-            };
+        int expected(MatrixCaller caller) {
+            return caller.pick(anonymous, alice, bob, admin, sre);
         }
     }
 
@@ -99,12 +91,8 @@ class NotificationAuthorizationMatrixIT {
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() throws Exception {
         var run = UUID.randomUUID().toString().substring(0, 8);
-        var alice = "matrix-alice-" + run;
-        var tokens = new EnumMap<Caller, String>(Caller.class);
-        tokens.put(Caller.ALICE, TestTokens.bearer(alice, "customer"));
-        tokens.put(Caller.BOB, TestTokens.bearer("matrix-bob-" + run, "customer"));
-        tokens.put(Caller.ADMIN, TestTokens.bearer("matrix-admin-" + run, "admin", "customer"));
-        tokens.put(Caller.SRE, TestTokens.bearer("matrix-sre-" + run, "sre"));
+        var alice = MatrixCaller.ALICE.subject(run);
+        var tokens = MatrixCaller.tokens(run);
 
         // alice's notification, from the event that makes one in the shop; its email is sent, then
         // declared dead (as after its last failed attempt) so that an admin has one to redrive
@@ -126,7 +114,7 @@ class NotificationAuthorizationMatrixIT {
                 new Row("GET", "/api/v1/notifications", 401, 200, 200, 200, 200),
                 // alice goes last on her own notification, so the 404s of the others are about ownership
                 new Row("POST", alicesNotification + "/read", 401, 200, 404, 404, 404)
-                        .inOrder(Caller.ANONYMOUS, Caller.BOB, Caller.ADMIN, Caller.SRE, Caller.ALICE),
+                        .inOrder(MatrixCaller.ANONYMOUS, MatrixCaller.BOB, MatrixCaller.ADMIN, MatrixCaller.SRE, MatrixCaller.ALICE),
                 new Row("POST", "/api/v1/notifications/" + UUID.randomUUID() + "/read", 401, 404, 404, 404, 404),
                 new Row("GET", STREAM, 401, 200, 200, 200, 200),
                 new Row("GET", STREAM, 401, 400, 400, 400, 400).withLastEventId("not-an-id"),

@@ -8,7 +8,7 @@ import dev.prodev.shop.events.product.ProductChanged;
 import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.order.OrderServiceTest.OrderServiceIntegrationTest;
-import dev.prodev.shop.test.TestTokens;
+import dev.prodev.shop.test.MatrixCaller;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,35 +34,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 @OrderServiceIntegrationTest
 class OrderAuthorizationMatrixIT extends OrderServiceTest {
 
-    enum Caller { ANONYMOUS, ALICE, BOB, ADMIN, SRE }
 
     /**
      * One request and the status each caller must get; {@code order} is the order the callers make
      * it in, so that a mutating row's statuses mean what they say.
      */
-    record Row(String method, String path, String idempotencyKey, String body, List<Caller> order, int anonymous,
+    record Row(String method, String path, String idempotencyKey, String body, List<MatrixCaller> order, int anonymous,
             int alice, int bob, int admin, int sre) {
 
         Row(String method, String path, String body, int anonymous, int alice, int bob, int admin, int sre) {
-            this(method, path, null, body, List.of(Caller.values()), anonymous, alice, bob, admin, sre);
+            this(method, path, null, body, List.of(MatrixCaller.values()), anonymous, alice, bob, admin, sre);
         }
 
         Row withKey(String key) {
             return new Row(method, path, key, body, order, anonymous, alice, bob, admin, sre);
         }
 
-        Row inOrder(Caller... callers) {
+        Row inOrder(MatrixCaller... callers) {
             return new Row(method, path, idempotencyKey, body, List.of(callers), anonymous, alice, bob, admin, sre);
         }
 
-        int expected(Caller caller) {
-            return switch (caller) {
-                case ANONYMOUS -> anonymous;
-                case ALICE -> alice;
-                case BOB -> bob;
-                case ADMIN -> admin;
-                case SRE -> sre;
-            };
+        int expected(MatrixCaller caller) {
+            return caller.pick(anonymous, alice, bob, admin, sre);
         }
     }
 
@@ -73,15 +65,11 @@ class OrderAuthorizationMatrixIT extends OrderServiceTest {
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() throws Exception {
         var run = UUID.randomUUID().toString().substring(0, 8);
-        var tokens = new EnumMap<Caller, String>(Caller.class);
-        tokens.put(Caller.ALICE, TestTokens.bearer("matrix-alice-" + run, "customer"));
-        tokens.put(Caller.BOB, TestTokens.bearer("matrix-bob-" + run, "customer"));
-        tokens.put(Caller.ADMIN, TestTokens.bearer("matrix-admin-" + run, "admin", "customer"));
-        tokens.put(Caller.SRE, TestTokens.bearer("matrix-sre-" + run, "sre"));
+        var tokens = MatrixCaller.tokens(run);
 
         var mug = product("4.50");
-        var alicesOrder = "/api/v1/orders/" + place(tokens.get(Caller.ALICE), lines(mug, 1));
-        var alicesOtherOrder = "/api/v1/orders/" + place(tokens.get(Caller.ALICE), lines(mug, 2));
+        var alicesOrder = "/api/v1/orders/" + place(tokens.get(MatrixCaller.ALICE), lines(mug, 1));
+        var alicesOtherOrder = "/api/v1/orders/" + place(tokens.get(MatrixCaller.ALICE), lines(mug, 2));
         var deadLetter = "/api/v1/orders/admin/dead-letters/" + deadLetter();
         var key = "matrix-" + run;
 
@@ -98,10 +86,10 @@ class OrderAuthorizationMatrixIT extends OrderServiceTest {
                 new Row("GET", "/api/v1/orders/" + UUID.randomUUID(), null, 401, 404, 404, 404, 403),
                 // alice cancels her own, then the admin finds it (409: already cancelled, not 404) ...
                 new Row("POST", alicesOrder + "/cancel", null, 401, 200, 404, 409, 403)
-                        .inOrder(Caller.ANONYMOUS, Caller.BOB, Caller.SRE, Caller.ALICE, Caller.ADMIN),
+                        .inOrder(MatrixCaller.ANONYMOUS, MatrixCaller.BOB, MatrixCaller.SRE, MatrixCaller.ALICE, MatrixCaller.ADMIN),
                 // ... and the admin cancels her other one, after which alice's cancel is a 409
                 new Row("POST", alicesOtherOrder + "/cancel", null, 401, 409, 404, 200, 403)
-                        .inOrder(Caller.ANONYMOUS, Caller.BOB, Caller.SRE, Caller.ADMIN, Caller.ALICE),
+                        .inOrder(MatrixCaller.ANONYMOUS, MatrixCaller.BOB, MatrixCaller.SRE, MatrixCaller.ADMIN, MatrixCaller.ALICE),
                 new Row("GET", "/api/v1/orders/admin/dead-letters", null, 401, 403, 403, 200, 403),
                 new Row("GET", deadLetter, null, 401, 403, 403, 200, 403),
                 new Row("POST", deadLetter + "/redrive", null, 401, 403, 403, 200, 403));

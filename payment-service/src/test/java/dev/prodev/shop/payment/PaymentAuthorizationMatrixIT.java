@@ -7,13 +7,12 @@ import dev.prodev.shop.events.payment.AuthorizePayment;
 import dev.prodev.shop.events.payment.PaymentAuthorized;
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.payment.webhook.HmacSignature;
-import dev.prodev.shop.test.TestTokens;
+import dev.prodev.shop.test.MatrixCaller;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
 
-    enum Caller { ANONYMOUS, ALICE, BOB, ADMIN, SRE }
 
     /** Writes go to the admin last, so every refusal before it is about the caller, not about a changed resource. */
-    private static final Caller[] ADMIN_LAST = { Caller.ANONYMOUS, Caller.ALICE, Caller.BOB, Caller.SRE, Caller.ADMIN };
+    private static final MatrixCaller[] ADMIN_LAST = { MatrixCaller.ANONYMOUS, MatrixCaller.ALICE, MatrixCaller.BOB, MatrixCaller.SRE, MatrixCaller.ADMIN };
 
     private static final String DEAD_LETTERS = "/api/v1/payments/admin/dead-letters";
 
@@ -46,14 +44,8 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
             this(method, path, body, Map.of(), anonymous, alice, bob, admin, sre);
         }
 
-        int expected(Caller caller) {
-            return switch (caller) {
-                case ANONYMOUS -> anonymous;
-                case ALICE -> alice;
-                case BOB -> bob;
-                case ADMIN -> admin;
-                case SRE -> sre;
-            };
+        int expected(MatrixCaller caller) {
+            return caller.pick(anonymous, alice, bob, admin, sre);
         }
     }
 
@@ -63,12 +55,8 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() throws Exception {
         var run = UUID.randomUUID().toString().substring(0, 8);
-        var alice = "matrix-alice-" + run;
-        var tokens = new EnumMap<Caller, String>(Caller.class);
-        tokens.put(Caller.ALICE, TestTokens.bearer(alice, "customer"));
-        tokens.put(Caller.BOB, TestTokens.bearer("matrix-bob-" + run, "customer"));
-        tokens.put(Caller.ADMIN, TestTokens.bearer("matrix-admin-" + run, "admin", "customer"));
-        tokens.put(Caller.SRE, TestTokens.bearer("matrix-sre-" + run, "sre"));
+        var alice = MatrixCaller.ALICE.subject(run);
+        var tokens = MatrixCaller.tokens(run);
 
         // alice's order is paid the way the saga pays it: AuthorizePayment on the command topic
         var alicesOrder = UUID.randomUUID();
@@ -107,7 +95,7 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
 
         var mismatches = new ArrayList<String>();
         for (var row : rows) {
-            for (var caller : row.method().equals("GET") ? Caller.values() : ADMIN_LAST) {
+            for (var caller : row.method().equals("GET") ? MatrixCaller.values() : ADMIN_LAST) {
                 var response = call(row, tokens.get(caller));
                 var where = row.method() + " " + row.path() + " " + row.headers().keySet() + " as " + caller;
                 if (response.statusCode() != row.expected(caller)) {

@@ -2,7 +2,7 @@ package dev.prodev.shop.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prodev.shop.test.TestTokens;
+import dev.prodev.shop.test.MatrixCaller;
 import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,30 +14,19 @@ import org.junit.jupiter.api.Test;
  */
 class UserAuthorizationMatrixIT extends UserTestSupport {
 
-    enum Caller { ANONYMOUS, ALICE, BOB, ADMIN, SRE }
 
     record Row(String method, String path, String body, int anonymous, int alice, int bob, int admin, int sre) {
-        int expected(Caller caller) {
-            return switch (caller) {
-                case ANONYMOUS -> anonymous;
-                case ALICE -> alice;
-                case BOB -> bob;
-                case ADMIN -> admin;
-                case SRE -> sre;
-            };
+        int expected(MatrixCaller caller) {
+            return caller.pick(anonymous, alice, bob, admin, sre);
         }
     }
 
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() throws Exception {
         var run = UUID.randomUUID().toString().substring(0, 8);
-        var tokens = new java.util.EnumMap<Caller, String>(Caller.class);
-        tokens.put(Caller.ALICE, TestTokens.bearer("matrix-alice-" + run, "customer"));
-        tokens.put(Caller.BOB, TestTokens.bearer("matrix-bob-" + run, "customer"));
-        tokens.put(Caller.ADMIN, TestTokens.bearer("matrix-admin-" + run, "admin", "customer"));
-        tokens.put(Caller.SRE, TestTokens.bearer("matrix-sre-" + run, "sre"));
+        var tokens = MatrixCaller.tokens(run);
 
-        var created = call("POST", "/api/v1/users/me/addresses", tokens.get(Caller.ALICE), ProfileAndAddressIT.ADDRESS);
+        var created = call("POST", "/api/v1/users/me/addresses", tokens.get(MatrixCaller.ALICE), ProfileAndAddressIT.ADDRESS);
         assertThat(created.statusCode()).isEqualTo(201);
         var alicesAddress = "/api/v1/users/me/addresses/" + ProfileAndAddressIT.id(created.body());
         var address = ProfileAndAddressIT.ADDRESS;
@@ -59,8 +48,8 @@ class UserAuthorizationMatrixIT extends UserTestSupport {
         for (var row : rows) {
             // alice goes last on her own address, so the 404s of the others are about ownership, not absence
             var order = row.path().equals(alicesAddress)
-                    ? new Caller[] { Caller.ANONYMOUS, Caller.BOB, Caller.ADMIN, Caller.SRE, Caller.ALICE }
-                    : Caller.values();
+                    ? new MatrixCaller[] { MatrixCaller.ANONYMOUS, MatrixCaller.BOB, MatrixCaller.ADMIN, MatrixCaller.SRE, MatrixCaller.ALICE }
+                    : MatrixCaller.values();
             for (var caller : order) {
                 var response = call(row.method(), row.path(), tokens.get(caller), row.body());
                 if (response.statusCode() != row.expected(caller)) {
