@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -62,6 +63,46 @@ class RegistrationIT extends UserTestSupport {
                 .isEqualTo(UserRegistered.TYPE);
         assertThat(EventSchemas.validate(UserRegistered.TYPE, event.value())).isEmpty();
         assertThat(new String(event.value(), StandardCharsets.UTF_8)).contains(email);
+    }
+
+    @Test
+    void afterAKeycloakRestartTheFirstRegistrationGetsAFreshServiceAccountToken() throws Exception {
+        var before = "before-restart-" + UUID.randomUUID() + "@example.com";
+        keycloakCreates(before, UUID.randomUUID().toString());
+        assertThat(call("POST", "/api/v1/users/register", null, body(before, "correct horse battery")).statusCode())
+                .as("the service-account token is now cached").isEqualTo(201);
+
+        // Keycloak restarted: the cached token is refused, a new one is handed out
+        KEYCLOAK.stubFor(post(urlEqualTo("/realms/shop/protocol/openid-connect/token"))
+                .willReturn(okJson("{\"access_token\":\"token-after-restart\",\"expires_in\":300}")));
+        KEYCLOAK.stubFor(post(urlEqualTo(USERS)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer service-account-token"))
+                .willReturn(aResponse().withStatus(401)));
+        var after = "after-restart-" + UUID.randomUUID() + "@example.com";
+        var userId = UUID.randomUUID().toString();
+        keycloakCreates(after, userId);
+
+        try {
+            var response = call("POST", "/api/v1/users/register", null, body(after, "correct horse battery"));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            assertThat(response.body()).contains("\"id\":\"" + userId + "\"");
+            KEYCLOAK.verify(postRequestedFor(urlEqualTo(USERS))
+                    .withHeader("Authorization", equalTo("Bearer token-after-restart"))
+                    .withRequestBody(matchingJsonPath("$.email", equalTo(after))));
+        }
+        finally {
+            // the other tests expect the usual token: the same mechanism hands it back to the client
+            keycloakBehavesNormally();
+            KEYCLOAK.stubFor(post(urlEqualTo(USERS)).atPriority(1)
+                    .withHeader("Authorization", equalTo("Bearer token-after-restart"))
+                    .willReturn(aResponse().withStatus(401)));
+            var reset = "reset-" + UUID.randomUUID() + "@example.com";
+            keycloakCreates(reset, UUID.randomUUID().toString());
+            assertThat(call("POST", "/api/v1/users/register", null, body(reset, "correct horse battery")).statusCode())
+                    .isEqualTo(201);
+            keycloakBehavesNormally();
+        }
     }
 
     @Test

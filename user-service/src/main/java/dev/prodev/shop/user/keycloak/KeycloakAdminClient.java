@@ -170,19 +170,40 @@ public class KeycloakAdminClient {
         return body == null ? null : JSON.readValue(body, TokenResponse.class);
     }
 
+    /**
+     * One Admin API call. A 401 means our cached service-account token is no longer accepted
+     * (Keycloak restarted, or its keys were rotated): the call is repeated once with a fresh token,
+     * so the first registration after a Keycloak restart does not fail. A 401 stops Keycloak before
+     * it acts, so the repeat cannot do anything twice.
+     */
     private <T> T call(java.util.function.Supplier<T> request, String what) {
         try {
             return request.get();
         }
-        catch (ResourceAccessException ex) {
-            throw unavailable("Keycloak did not answer (" + what + ")", ex);
+        catch (RestClientResponseException ex) {
+            if (ex.getStatusCode().value() != 401) {
+                return handleError(ex, what);
+            }
+            log.info("Keycloak no longer accepts the service-account token ({}); fetching a new one", what);
+            token = null;
+        }
+        catch (RestClientException ex) {
+            throw failure(ex, what);
+        }
+        try {
+            return request.get();
         }
         catch (RestClientResponseException ex) {
             return handleError(ex, what);
         }
         catch (RestClientException ex) {
-            throw unavailable("Keycloak answered " + what + " with something unreadable", ex);
+            throw failure(ex, what);
         }
+    }
+
+    private ShopProblem failure(RestClientException ex, String what) {
+        return ex instanceof ResourceAccessException ? unavailable("Keycloak did not answer (" + what + ")", ex)
+                : unavailable("Keycloak answered " + what + " with something unreadable", ex);
     }
 
     private <T> T handleError(RestClientResponseException ex, String what) {
