@@ -8,19 +8,14 @@
 # Env: GATEWAY_JAVA_OPTS (default -Xmx256m), BENCH_TRACING_EXPORT (default false: spans are created
 # and propagated, but not shipped to a Zipkin sharing the same two cores).
 
-bench_java() {
-  local candidate
-  for candidate in "${JAVA:-}" /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*-2[1-9]*/bin/java; do
-    [[ -n "$candidate" && -x "$candidate" ]] && { echo "$candidate"; return; }
-  done
-  echo "no JDK >= 21 found (set JAVA)" >&2; return 1
-}
+. deploy/lib/jdk.sh   # shop_pick_jdk: the JDK >= 21 that ./mvnw and deploy/local use
 
 bench_gateway_start() { # backend port work-dir
   local backend=$1 port=$2 work=$3 jar java
   jar=$(ls gateway/target/gateway-*.jar 2>/dev/null | grep -v plain | head -1 || true)
   [[ -n "$jar" ]] || { echo "build the gateway first: ./mvnw -q -o -pl gateway package -DskipTests" >&2; return 1; }
-  java=$(bench_java) || return 1
+  shop_pick_jdk || return 1
+  java="$JAVA_HOME/bin/java"
   SERVER_PORT=$port CATALOG_SERVICE_URL=$backend USER_SERVICE_URL=$backend ORDER_SERVICE_URL=$backend \
   PAYMENT_SERVICE_URL=$backend NOTIFICATION_SERVICE_URL=$backend \
   RATE_LIMIT_ANONYMOUS_RATE=1000000 RATE_LIMIT_ANONYMOUS_BURST=2000000 \

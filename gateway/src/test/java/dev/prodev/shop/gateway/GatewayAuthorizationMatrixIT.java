@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayAuthorizationMatrixIT extends GatewayTestSupport {
 
-
     record Row(String method, String path, int anonymous, int alice, int bob, int admin, int sre) {
         int expected(MatrixCaller caller) {
             return caller.pick(anonymous, alice, bob, admin, sre);

@@ -1,9 +1,11 @@
 package dev.prodev.shop.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.prodev.shop.test.TestTokens;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,11 @@ class RateLimitIT extends GatewayTestSupport {
         assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
 
         var retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
-        Thread.sleep(retryAfter * 1000 + 1100); // the bucket refills by whole seconds
-        assertThat(get("/api/v1/products/1", token).statusCode()).as("after the refill").isEqualTo(200);
+        // the bucket refills by whole seconds: recovery within Retry-After plus a little
+        var afterRefill = await("a call after Retry-After").atMost(Duration.ofSeconds(retryAfter + 3))
+                .pollInterval(Duration.ofMillis(200)).until(() -> get("/api/v1/products/1", token).statusCode(),
+                        status -> status == 200);
+        assertThat(afterRefill).as("after the refill").isEqualTo(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -134,17 +135,10 @@ class ResilienceIT extends GatewayTestSupport {
         assertThat(awaitStatus("/api/v1/orders/ok", 200, Duration.ofSeconds(15))).isEqualTo(200);
     }
 
-    private int awaitStatus(String path, int expected, Duration within) throws Exception {
-        var deadline = System.nanoTime() + within.toNanos();
-        HttpResponse<String> response;
-        do {
-            response = get(path, ALICE);
-            if (response.statusCode() == expected) {
-                return expected;
-            }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        return response.statusCode();
+    /** Polls until {@code path} answers {@code expected}; on time-out Awaitility names the last status. */
+    private int awaitStatus(String path, int expected, Duration within) {
+        return await(path + " answers " + expected).atMost(within).pollInterval(Duration.ofMillis(250))
+                .until(() -> get(path, ALICE).statusCode(), status -> status == expected);
     }
 
     private static void restart(String name, int port) {

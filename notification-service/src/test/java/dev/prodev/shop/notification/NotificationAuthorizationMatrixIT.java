@@ -40,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ShopIntegrationTest
 class NotificationAuthorizationMatrixIT {
 
-
     static final String STREAM = "/api/v1/notifications/stream";
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

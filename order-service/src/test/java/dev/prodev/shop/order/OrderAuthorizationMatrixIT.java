@@ -34,7 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @OrderServiceIntegrationTest
 class OrderAuthorizationMatrixIT extends OrderServiceTest {
 
-
     /**
      * One request and the status each caller must get; {@code order} is the order the callers make
      * it in, so that a mutating row's statuses mean what they say.

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class UserAuthorizationMatrixIT extends UserTestSupport {
 
-
     record Row(String method, String path, String body, int anonymous, int alice, int bob, int admin, int sre) {
         int expected(MatrixCaller caller) {
             return caller.pick(anonymous, alice, bob, admin, sre);

@@ -12,6 +12,9 @@ public enum MatrixCaller {
 
     ANONYMOUS, ALICE, BOB, ADMIN, SRE;
 
+    /** The callers with the admin last: for writes, so every refusal before it meets the resource unchanged. */
+    public static final java.util.List<MatrixCaller> ADMIN_LAST = java.util.List.of(ANONYMOUS, ALICE, BOB, SRE, ADMIN);
+
     /** The {@code sub} this caller has in one test run: {@code matrix-<caller>-<run>}. */
     public String subject(String run) {
         return "matrix-" + name().toLowerCase(java.util.Locale.ROOT) + "-" + run;

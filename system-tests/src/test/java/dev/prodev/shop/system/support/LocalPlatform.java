@@ -57,6 +57,7 @@ public final class LocalPlatform {
                 throw new AssertionError(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n"
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
+            Files.delete(log); // kept (named in the failure) only when the command failed
         }
         catch (IOException ex) {
             throw new AssertionError("cannot run " + String.join(" ", command) + ": " + ex, ex);
