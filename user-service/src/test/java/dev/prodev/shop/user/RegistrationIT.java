@@ -135,18 +135,76 @@ class RegistrationIT extends UserTestSupport {
     }
 
     @Test
-    void aWeakPasswordIs400WithKeycloaksPolicyMessage() throws Exception {
-        KEYCLOAK.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalidPasswordMinLengthMessage\","
-                        + "\"error_description\":\"Invalid password: minimum length 12.\"}")));
+    void aPasswordShorterThanTwelveCharactersIs400WithAFieldErrorAndNeverReachesKeycloak() throws Exception {
+        for (var password : new String[] { "x", "elevenchars" }) {
+            var email = "short-" + UUID.randomUUID() + "@example.com";
+            keycloakCreates(email, UUID.randomUUID().toString());
 
+            var response = call("POST", "/api/v1/users/register", null, body(email, password));
+
+            assertThat(response.statusCode()).as(password).isEqualTo(400);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"field\":\"password\"", "between 12 and 128 characters")
+                    .doesNotContain(password + "\"");
+            assertThat(jdbc.queryForObject("select count(*) from user_profile where email = ?", Integer.class, email))
+                    .isZero();
+        }
+        KEYCLOAK.verify(0, postRequestedFor(urlEqualTo(USERS)));
+    }
+
+    @Test
+    void aPasswordLongerThan128CharactersIs400() throws Exception {
         var response = call("POST", "/api/v1/users/register", null,
-                body("weak-" + UUID.randomUUID() + "@example.com", "short"));
+                body("long-" + UUID.randomUUID() + "@example.com", "a".repeat(129)));
 
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"password\"");
+        KEYCLOAK.verify(0, postRequestedFor(urlEqualTo(USERS)));
+    }
+
+    @Test
+    void aTwelveCharacterPasswordRegisters() throws Exception {
+        var email = "twelve-" + UUID.randomUUID() + "@example.com";
+        keycloakCreates(email, UUID.randomUUID().toString());
+
+        assertThat(call("POST", "/api/v1/users/register", null, body(email, "twelve chars")).statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aPasswordTheRealmPolicyRefusesIs422AndLeavesNothingBehind() throws Exception {
+        // Keycloak 26's answer when the realm's passwordBlacklist policy refuses the credential
+        KEYCLOAK.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalidPasswordBlacklistedMessage\","
+                        + "\"error_description\":\"Invalid password: password is blacklisted.\"}")));
+        var email = "common-" + UUID.randomUUID() + "@example.com";
+
+        var response = call("POST", "/api/v1/users/register", null, body(email, "password1234"));
+
+        assertThat(response.statusCode()).isEqualTo(422);
         assertThat(contentType(response)).startsWith("application/problem+json");
-        assertThat(response.body()).contains("Invalid password: minimum length 12.");
+        assertThat(response.body()).contains("https://prodev.shop/problems/weak-password", "\"field\":\"password\"",
+                "Invalid password: password is blacklisted.").doesNotContain("password1234");
+        assertThat(jdbc.queryForObject("select count(*) from user_profile where email = ?", Integer.class, email))
+                .isZero();
+        KEYCLOAK.verify(0, postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                USERS + "/[^/]+/role-mappings/realm")));
+        assertThat(TopicReader.collect(bootstrapServers, Topics.USERS, record -> new String(record.value(),
+                StandardCharsets.UTF_8).contains(email), Duration.ofSeconds(2))).as("no UserRegistered").isEmpty();
+    }
+
+    @Test
+    void olderKeycloaksPasswordPolicyAnswerIsAlso422() throws Exception {
+        KEYCLOAK.stubFor(post(urlEqualTo(USERS)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errorMessage\":\"Password policy not met\"}")));
+
+        var response = call("POST", "/api/v1/users/register", null,
+                body("policy-" + UUID.randomUUID() + "@example.com", "not-my-username"));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("weak-password", "Password policy not met");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.prodev.shop.user.keycloak;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.prodev.shop.web.problem.ProblemDetailsHandler;
 import dev.prodev.shop.web.problem.ShopProblem;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +59,20 @@ public class KeycloakAdminClient {
             }
             return error_description != null ? error_description : error;
         }
+
+        /**
+         * Whether Keycloak refused the password by the realm's policy: its error codes are the
+         * {@code invalidPassword...Message} keys ("Invalid password: must not be in the blacklist."),
+         * older versions say "Password policy not met".
+         */
+        boolean passwordPolicy() {
+            return (error != null && error.startsWith("invalidPassword"))
+                    || mentionsPassword(errorMessage) || mentionsPassword(error_description);
+        }
+
+        private static boolean mentionsPassword(String text) {
+            return text != null && text.toLowerCase(java.util.Locale.ROOT).contains("password");
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -80,8 +95,8 @@ public class KeycloakAdminClient {
 
     /**
      * Creates an enabled user whose username is the email. Returns the new user's id (taken from
-     * the {@code Location} header, as Keycloak documents). 409 if the email is taken, 400 with
-     * Keycloak's own message if the password breaks the realm's policy.
+     * the {@code Location} header, as Keycloak documents). 409 if the email is taken, 422
+     * {@code weak-password} with Keycloak's own message if the password breaks the realm's policy.
      */
     public String createUser(NewUser user) {
         var location = call(() -> http.post().uri("/admin/realms/{realm}/users", properties.realm())
@@ -214,18 +229,32 @@ public class KeycloakAdminClient {
         if (status.is5xxServerError() || status.value() == 401 || status.value() == 403) {
             throw unavailable("Keycloak refused or failed " + what + " with " + status.value(), ex);
         }
-        var error = readError(ex);
-        throw clientProblem(status, error == null ? null : error.message());
+        throw clientProblem(status, readError(ex));
     }
 
-    private static ShopProblem clientProblem(HttpStatusCode status, String message) {
+    private static ShopProblem clientProblem(HttpStatusCode status, KeycloakError error) {
         if (status.value() == 409) {
             return ShopProblem.conflict("An account with this email already exists.");
         }
         if (status.value() == 404) {
             return ShopProblem.notFound("user", "given");
         }
+        if (status.value() == 400 && error != null && error.passwordPolicy()) {
+            return weakPassword(error.message());
+        }
+        var message = error == null ? null : error.message();
         return ShopProblem.badRequest(message != null ? message : "Keycloak rejected the request.");
+    }
+
+    /**
+     * The realm's password policy refused the password (too short, too common, equal to the
+     * email...): the shopper's to fix, so 422 with the policy's own words as the field error.
+     */
+    static ShopProblem weakPassword(String policyMessage) {
+        return new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "weak-password", "Password too weak",
+                "The password is too weak or too common; choose a longer one that is not your email or a well-known password.",
+                Map.of("errors", List.of(new ProblemDetailsHandler.FieldError("password",
+                        policyMessage != null ? policyMessage : "does not meet the password policy"))));
     }
 
     private static KeycloakError readError(RestClientResponseException ex) {

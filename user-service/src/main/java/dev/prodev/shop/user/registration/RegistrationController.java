@@ -29,15 +29,29 @@ import org.springframework.web.bind.annotation.RestController;
  * given role {@code customer}, then the profile row and {@code UserRegistered} are written in
  * one transaction. If anything after the Keycloak call fails, the Keycloak user is deleted
  * again, so a failed sign-up leaves nothing half-written and the email stays free.
+ * <p>
+ * Passwords shorter than {@value #MIN_PASSWORD_LENGTH} characters are refused here (400 with a
+ * field error) without asking Keycloak. What only the realm's policy knows (common passwords,
+ * equal to the email) comes back from Keycloak as a refusal of the create call, answered 422
+ * {@code weak-password}: Keycloak creates a user and its password in one transaction, so a refused
+ * password leaves no Keycloak user, and we never reach the profile or the event.
  */
 @RestController
 public class RegistrationController {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationController.class);
 
+    /** Shortest password we accept: Keycloak's realm policy asks the same, but a weak password never needs a round trip. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** Longest: a bound on what is hashed, not a security rule (passphrases fit comfortably). */
+    public static final int MAX_PASSWORD_LENGTH = 128;
+
     public record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 128) String password, @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName) {
+            @NotBlank @Size(min = MIN_PASSWORD_LENGTH, max = MAX_PASSWORD_LENGTH,
+                    message = "must be between " + MIN_PASSWORD_LENGTH + " and " + MAX_PASSWORD_LENGTH
+                            + " characters") String password,
+            @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName) {
     }
 
     private final KeycloakAdminClient keycloak;
