@@ -29,7 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * documents (token by client credentials, {@code POST /admin/realms/shop/users} answering 201 with
  * {@code Location}, role lookup and {@code role-mappings/realm}, {@code DELETE}/{@code PUT} by id).
  */
-@ShopIntegrationTest(properties = { "shop.keycloak.client-secret=test-secret", "shop.keycloak.read-timeout=2s" })
+@ShopIntegrationTest(properties = { "shop.keycloak.client-secret=test-secret", "shop.keycloak.read-timeout=2s",
+        // not the default, so ErasureIT shows the property takes effect
+        "shop.users.erasure.tombstone-ttl=PT45M" })
 abstract class UserTestSupport {
 
     static final WireMockServer KEYCLOAK = new WireMockServer(options().dynamicPort());

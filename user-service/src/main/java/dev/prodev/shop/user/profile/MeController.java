@@ -3,7 +3,7 @@ package dev.prodev.shop.user.profile;
 import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.user.UserDeleted;
 import dev.prodev.shop.messaging.Outbox;
-import dev.prodev.shop.user.keycloak.KeycloakAdminClient;
+import dev.prodev.shop.user.erasure.ErasedSubjects;
 import dev.prodev.shop.web.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,14 +27,14 @@ public class MeController {
     }
 
     private final UserProfileRepository profiles;
-    private final KeycloakAdminClient keycloak;
+    private final ErasedSubjects erased;
     private final Outbox outbox;
     private final CallerProfiles callerProfiles;
 
-    public MeController(UserProfileRepository profiles, KeycloakAdminClient keycloak, Outbox outbox,
+    public MeController(UserProfileRepository profiles, ErasedSubjects erased, Outbox outbox,
             CallerProfiles callerProfiles) {
         this.profiles = profiles;
-        this.keycloak = keycloak;
+        this.erased = erased;
         this.outbox = outbox;
         this.callerProfiles = callerProfiles;
     }
@@ -54,17 +54,19 @@ public class MeController {
     }
 
     /**
-     * Right to erasure: the profile and addresses go with the Keycloak account, and
-     * {@code UserDeleted} tells the other services to erase or anonymise their copies. Keycloak is
-     * called last inside the transaction: if it fails, nothing local is deleted either.
+     * Right to erasure, in one transaction: the profile and its addresses go, a tombstone refuses
+     * the subject's still-valid tokens from now on ({@code ErasedCallers}), and {@code UserDeleted}
+     * tells the other services to erase or anonymise their copies. The Keycloak account is deleted
+     * after the commit by user-service's own consumer of that event (ADR 0012), so the erasure
+     * never waits for, or is lost with, Keycloak.
      */
     @DeleteMapping
     @Transactional
     public ResponseEntity<Void> delete(CurrentUser user) {
         profiles.findByKeycloakId(user.id()).ifPresent(profiles::delete);
         profiles.flush();
+        erased.record(user.id());
         outbox.append(Topics.USERS, user.id(), UserDeleted.TYPE, new UserDeleted(user.id()));
-        keycloak.deleteUser(user.id());
         return ResponseEntity.noContent().build();
     }
 
