@@ -30,6 +30,20 @@ class AdminUsersIT extends UserTestSupport {
     }
 
     @Test
+    void pagingStopsAtOffsetTenThousand() throws Exception {
+        assertThat(call("GET", "/api/v1/users?page=100&size=100", ADMIN, null).statusCode()).as("offset 10 000")
+                .isEqualTo(200);
+        assertThat(call("GET", "/api/v1/users?page=500&size=20", ADMIN, null).statusCode()).isEqualTo(200);
+        for (var beyond : new String[] { "page=101&size=100", "page=5000&size=20", "page=10000&size=100" }) {
+            var response = call("GET", "/api/v1/users?" + beyond, ADMIN, null);
+
+            assertThat(response.statusCode()).as(beyond).isEqualTo(400);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"field\":\"page\"", "10000");
+        }
+    }
+
+    @Test
     void customersAndSreCannotListOrDisableUsers() throws Exception {
         for (var token : new String[] { TestTokens.bearer("alice", "customer"), TestTokens.bearer("sre", "sre") }) {
             var list = call("GET", "/api/v1/users", token, null);
