@@ -7,7 +7,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The caller's profile, created from the token on first use for accounts that did not sign up
- * through us (demo users, accounts an admin created in Keycloak).
+ * through us (demo users, accounts an admin created in Keycloak). An erased account never gets
+ * here: its requests are refused before the handler ({@code erasure.ErasedCallers}), so a token it
+ * still holds cannot recreate the profile.
  */
 @Component
 public class CallerProfiles {
