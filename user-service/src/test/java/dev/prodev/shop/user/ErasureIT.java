@@ -101,6 +101,9 @@ class ErasureIT extends UserTestSupport {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters(user)).isEqualTo(1));
         assertThat(keycloakDeletedAt(user)).as("still pending").isNull();
         assertRefusedAsErased(call("GET", "/api/v1/users/me", token, null), "while the deletion is pending");
+        var metrics = send(request("/actuator/prometheus")).body();
+        assertThat(gauge(metrics, "shop_users_erasures_pending")).as("SREs see the pending erasure").isPositive();
+        assertThat(gauge(metrics, "shop_users_erasures_oldest_pending_age_seconds")).isPositive();
 
         keycloakBehavesNormally();
         assertThat(sweep.retryKeycloakDeletions(Duration.ZERO)).isPositive();
@@ -155,6 +158,12 @@ class ErasureIT extends UserTestSupport {
     private int deadLetters(String user) {
         return jdbc.queryForObject("select count(*) from dead_letter where topic = ? and record_key = ?",
                 Integer.class, Topics.USERS, user);
+    }
+
+    private static double gauge(String prometheus, String name) {
+        var matcher = java.util.regex.Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? (\\S+)$").matcher(prometheus);
+        assertThat(matcher.find()).as(name + " in /actuator/prometheus").isTrue();
+        return Double.parseDouble(matcher.group(2));
     }
 
     private static String type(byte[] header) {
