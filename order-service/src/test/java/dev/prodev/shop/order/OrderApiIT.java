@@ -190,6 +190,12 @@ class OrderApiIT extends OrderServiceTest {
                 .isEqualTo(first.toString());
         assertProblem(get("/api/v1/orders?size=101", carol), 400);
         assertProblem(get("/api/v1/orders?page=-1", carol), 400);
+        // the offset window: page × size up to 10 000, for customers and admins alike
+        assertThat(get("/api/v1/orders?page=100&size=100", carol).statusCode()).isEqualTo(200);
+        var deep = get("/api/v1/orders?page=101&size=100", carol);
+        assertProblem(deep, 400);
+        assertThat(json(deep).get("detail").asString()).contains("10000");
+        assertProblem(get("/api/v1/orders?all=true&page=10000&size=100", ADMIN), 400);
 
         var all = json(get("/api/v1/orders?all=true&size=100", ADMIN)).get("content").toString();
         assertThat(all).contains(first.toString()).contains(bobs.toString());

@@ -3,11 +3,13 @@ package dev.prodev.shop.catalog.graphql;
 import dev.prodev.shop.catalog.category.Category;
 import dev.prodev.shop.catalog.category.CategoryRepository;
 import dev.prodev.shop.catalog.product.ProductCatalog;
+import dev.prodev.shop.catalog.product.ProductCursor;
 import dev.prodev.shop.catalog.product.ProductPage;
 import dev.prodev.shop.catalog.product.ProductQuery;
 import dev.prodev.shop.catalog.product.ProductStatus;
 import dev.prodev.shop.catalog.product.ProductView;
 import dev.prodev.shop.catalog.stock.StockLevel;
+import dev.prodev.shop.web.paging.PageWindow;
 import dev.prodev.shop.web.problem.ShopProblem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ class CatalogGraphQlController {
 
     @QueryMapping
     ProductPage products(@Argument ProductFilter filter, @Argument Integer page, @Argument Integer size,
-            @Argument String sort) {
+            @Argument String sort, @Argument String after) {
         var f = filter == null ? new ProductFilter(null, null, null, null, null, null) : filter;
         var p = page == null ? 0 : page;
         var s = size == null ? 20 : size;
@@ -71,6 +73,15 @@ class CatalogGraphQlController {
         }
         if (s < 1 || s > ProductQuery.MAX_PAGE_SIZE) {
             throw new GraphQlInputException("size must be between 1 and " + ProductQuery.MAX_PAGE_SIZE);
+        }
+        if (!PageWindow.fits(p, s)) {
+            throw new GraphQlInputException(PageWindow.explain(p, s,
+                    "walk further with products(after: nextCursor) in the newest-first order."));
+        }
+        if (f.text() != null && f.text().length() > ProductQuery.MAX_TEXT_LENGTH) {
+            // refused before any SQL and before the read cache, like REST's q
+            throw new GraphQlInputException("filter.text must be at most " + ProductQuery.MAX_TEXT_LENGTH
+                    + " characters", graphql.ErrorType.ValidationError);
         }
         var min = decimal("minPrice", f.minPrice());
         var max = decimal("maxPrice", f.maxPrice());
@@ -93,8 +104,21 @@ class CatalogGraphQlController {
                 };
             }
         }
+        ProductCursor cursor = null;
+        if (after != null) {
+            if (field != ProductQuery.SortField.CREATED_AT || !descending || p != 0) {
+                throw new GraphQlInputException("after works with the default newest-first order (CREATED_AT_DESC) "
+                        + "and without page");
+            }
+            try {
+                cursor = ProductCursor.decode(after);
+            }
+            catch (IllegalArgumentException ex) {
+                throw new GraphQlInputException(ex.getMessage());
+            }
+        }
         return catalog.search(new ProductQuery(f.categoryId(), min, max, f.status(), f.inStock(),
-                hasText ? f.text().strip() : null, field, descending, p, s));
+                hasText ? f.text().strip() : null, field, descending, cursor, p, s));
     }
 
     private static BigDecimal decimal(String name, String value) {
@@ -204,12 +228,20 @@ class CatalogGraphQlController {
 
     /** A client mistake in the arguments: reported as a BAD_REQUEST GraphQL error, never an internal one. */
     static class GraphQlInputException extends RuntimeException {
+
+        private final graphql.ErrorClassification classification;
+
         GraphQlInputException(String message) {
-            super(message, null, false, false);
+            this(message, ErrorType.BAD_REQUEST);
         }
 
-        ErrorType errorType() {
-            return ErrorType.BAD_REQUEST;
+        GraphQlInputException(String message, graphql.ErrorClassification classification) {
+            super(message, null, false, false);
+            this.classification = classification;
+        }
+
+        graphql.ErrorClassification errorType() {
+            return classification;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.prodev.shop.catalog.product;
 
+import dev.prodev.shop.web.paging.PageWindow;
 import dev.prodev.shop.web.problem.ShopProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,7 +51,8 @@ class ProductController {
     @GetMapping
     @Operation(summary = "List, filter, search and sort products",
             description = "sort: name | price | createdAt (default createdAt,desc) | relevance (with q), optionally ',asc' or ',desc'. "
-                    + "category includes its subcategories. q is a web-search style full-text query ranked by relevance.")
+                    + "category includes its subcategories. q is a web-search style full-text query ranked by relevance. "
+                    + "page × size may not pass 10 000; beyond it, walk the newest-first order with after=nextCursor.")
     ResponseEntity<ProductPage> list(
             @RequestParam(defaultValue = "0") @Min(0) @Max(ProductQuery.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(ProductQuery.MAX_PAGE_SIZE) int size,
@@ -60,7 +62,9 @@ class ProductController {
             @RequestParam(required = false) @PositiveOrZero BigDecimal maxPrice,
             @RequestParam(required = false) ProductStatus status,
             @RequestParam(required = false) Boolean inStock,
-            @RequestParam(required = false) @Size(max = 200) String q) {
+            @RequestParam(required = false) @Size(max = ProductQuery.MAX_TEXT_LENGTH) String q,
+            @RequestParam(required = false) @Size(max = ProductCursor.MAX_LENGTH)
+            @Parameter(description = "nextCursor of the previous page (newest-first order only)") String after) {
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             throw ShopProblem.badRequest("minPrice must not be greater than maxPrice.");
         }
@@ -85,8 +89,22 @@ class ProductController {
                 }
             }
         }
+        PageWindow.check(page, size, "walk further with the 'after' cursor (nextCursor) of the newest-first order.");
+        ProductCursor cursor = null;
+        if (after != null) {
+            if (sortField != ProductQuery.SortField.CREATED_AT || !descending || page != 0) {
+                throw ShopProblem.badRequest("after works with the default newest-first order (sort=createdAt,desc) "
+                        + "and without page.");
+            }
+            try {
+                cursor = ProductCursor.decode(after);
+            }
+            catch (IllegalArgumentException ex) {
+                throw ShopProblem.badRequest(ex.getMessage() + ".");
+            }
+        }
         var query = new ProductQuery(category, minPrice, maxPrice, status, inStock, hasText ? q.strip() : null,
-                sortField, descending, page, size);
+                sortField, descending, cursor, page, size);
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic())
                 .body(catalog.search(query));
     }

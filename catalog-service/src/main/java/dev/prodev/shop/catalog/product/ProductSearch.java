@@ -36,7 +36,7 @@ class ProductSearch {
             // then picks product_category_created_idx instead of guessing the CTE's size (plans Q2)
             var subtree = categories.subtreeIds(query.categoryId());
             if (subtree.isEmpty()) {
-                return new ProductPage(List.of(), query.page(), query.size(), 0, 0);
+                return new ProductPage(List.of(), query.page(), query.size(), 0, 0, null);
             }
             where.add("p.category_id in (:categories)");
             parameters.put("categories", subtree);
@@ -62,17 +62,27 @@ class ProductSearch {
             parameters.put("text", query.text().strip());
         }
         var filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        // the keyset condition narrows the page, never the count: totalItems stays the whole result
+        var pageFilter = filter;
+        if (query.after() != null) {
+            pageFilter = (where.isEmpty() ? " where " : filter + " and ") + "(p.created_at, p.id) < (:afterCreated, :afterId)";
+        }
 
         var direction = query.descending() ? " desc" : " asc";
         var orderBy = query.sort() == ProductQuery.SortField.RELEVANCE
                 ? " order by ts_rank(p.search_vector, " + TS_QUERY + ") desc, p.id"
                 : " order by " + query.sort().column + direction + ", p.id" + direction;
 
-        var select = entityManager.createNativeQuery("select p.* from product p" + filter + orderBy
+        var select = entityManager.createNativeQuery("select p.* from product p" + pageFilter + orderBy
                 + " limit :limit offset :offset", Product.class);
         bind(select, parameters);
+        if (query.after() != null) {
+            select.setParameter("afterCreated", java.time.OffsetDateTime.ofInstant(query.after().createdAt(),
+                    java.time.ZoneOffset.UTC));
+            select.setParameter("afterId", query.after().id());
+        }
         select.setParameter("limit", query.size());
-        select.setParameter("offset", (long) query.page() * query.size());
+        select.setParameter("offset", query.after() != null ? 0L : (long) query.page() * query.size());
         @SuppressWarnings("unchecked")
         List<Product> rows = select.getResultList();
 
@@ -82,7 +92,9 @@ class ProductSearch {
 
         var items = rows.stream().map(ProductView::of).toList();
         var pages = (int) Math.min(Integer.MAX_VALUE, (total + query.size() - 1) / query.size());
-        return new ProductPage(items, query.page(), query.size(), total, pages);
+        var next = query.isNewestFirst() && items.size() == query.size()
+                ? ProductCursor.after(items.getLast()).encode() : null;
+        return new ProductPage(items, query.page(), query.size(), total, pages, next);
     }
 
     private static void bind(jakarta.persistence.Query target, Map<String, Object> parameters) {

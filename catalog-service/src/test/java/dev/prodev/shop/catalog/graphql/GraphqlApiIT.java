@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prodev.shop.catalog.CatalogFixtures;
 import dev.prodev.shop.catalog.CatalogHttp;
+import dev.prodev.shop.catalog.product.ProductCache;
 import dev.prodev.shop.test.ShopIntegrationTest;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The public GraphQL read API at /graphql over real HTTP and PostgreSQL. */
@@ -26,6 +28,9 @@ class GraphqlApiIT {
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     CatalogHttp http;
     CatalogFixtures fixtures;
@@ -129,6 +134,99 @@ class GraphqlApiIT {
         var complex = graphql(wide.toString());
         assertThat(complex.get("errors")).isNotNull();
         assertThat(complex.get("errors").get(0).get("message").asString()).containsIgnoringCase("complexity");
+    }
+
+    @Test
+    void searchTextLongerThan200CharactersIsAValidationErrorWithoutSqlOrCache() {
+        var statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        var tooLong = ("z" + UUID.randomUUID().toString().replace("-", "")).repeat(7).substring(0, 201);
+        statistics.clear();
+        var refused = http.post("/graphql", Map.of("query",
+                "query($t: String) { products(filter: {text: $t}) { totalItems } }", "variables", Map.of("t", tooLong)));
+        var error = CatalogHttp.json(refused).get("errors").get(0);
+        assertThat(error.get("message").asString()).contains("200");
+        assertThat(error.get("extensions").get("classification").asString()).isEqualTo("ValidationError");
+        assertThat(statistics.getPrepareStatementCount()).as("no SQL ran").isZero();
+        assertThat(pageCacheKeys()).noneMatch(key -> key.contains(tooLong.substring(0, 50)));
+
+        // a legal search is cached under a hash of its text, never the text itself
+        var allowed = tooLong.substring(0, 200);
+        assertThat(graphql("{ products(filter: {text: \"%s\"}) { totalItems } }".formatted(allowed)).get("errors"))
+                .isNull();
+        var keys = pageCacheKeys();
+        assertThat(keys).anyMatch(key -> key.contains(sha256(allowed)));
+        assertThat(keys).noneMatch(key -> key.contains(allowed.substring(0, 50)));
+    }
+
+    private java.util.Set<String> pageCacheKeys() {
+        return redis.keys("catalog:" + ProductCache.PAGES + "::*");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void aHundredAliasedSearchesOfAHundredProductsAreRefusedForTheirCostBeforeAnySql() {
+        var statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        for (var aliases : new int[] { 100, 20 }) {
+            var query = new StringBuilder("{");
+            for (int i = 0; i < aliases; i++) {
+                query.append(" s").append(i).append(": products(filter: {text: \"lamp").append(i)
+                        .append("\"}, size: 100) { items { id sku } }");
+            }
+            query.append(" }");
+            statistics.clear();
+            var refused = graphql(query.toString());
+            assertThat(refused.get("errors")).as(aliases + " aliases").isNotNull();
+            assertThat(refused.get("errors").get(0).get("message").asString()).contains("cost").contains("limit is 3000");
+            assertThat(refused.path("data").path("s0").isMissingNode() || refused.path("data").path("s0").isNull())
+                    .isTrue();
+            assertThat(statistics.getPrepareStatementCount()).as("no SQL ran for " + aliases + " aliases").isZero();
+        }
+        // a storefront page of 100 products with their price, stock and category stays well inside the limit
+        var full = graphql("""
+                { products(size: 100) { totalItems totalPages nextCursor items { id sku name description status imageUrls
+                    price { amount currency } stock { onHand reserved available } category { id slug name } } } }""");
+        assertThat(full.get("errors")).isNull();
+    }
+
+    @Test
+    void pagesBeyondTheOffsetWindowAreRefusedAndTheCursorWalksOnInstead() {
+        var atTheEdge = graphql("{ products(page: 100, size: 100) { page } }");
+        assertThat(atTheEdge.get("errors")).isNull();
+        var beyond = graphql("{ products(page: 101, size: 100) { page } }");
+        var error = beyond.get("errors").get(0);
+        assertThat(error.get("message").asString()).contains("10000").contains("after");
+        assertThat(error.get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+
+        var category = fixtures.category(unique("gcur"), "Cursor shelf", null);
+        var created = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            created.add(0, fixtures.createProduct(unique("GC" + i), "Cursor item " + i, "", category, "2.00", 1)
+                    .toString());
+        }
+        var walked = new ArrayList<String>();
+        String after = null;
+        do {
+            var page = graphql("{ products(filter: {categoryId: \"%s\"}, size: 2%s) { nextCursor items { id } } }"
+                    .formatted(category, after == null ? "" : ", after: \"" + after + "\"")).get("data").get("products");
+            page.get("items").forEach(item -> walked.add(item.get("id").asString()));
+            after = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        }
+        while (after != null && walked.size() < 10);
+        assertThat(walked).as("newest first, each once").containsExactlyElementsOf(created);
+        var misuse = graphql("{ products(sort: PRICE_ASC, after: \"x\") { page } }");
+        assertThat(misuse.get("errors").get(0).get("extensions").get("classification").asString())
+                .isEqualTo("BAD_REQUEST");
+        var forged = graphql("{ products(after: \"not-a-cursor\") { page } }");
+        assertThat(forged.get("errors").get(0).get("message").asString()).contains("cursor");
     }
 
     @Test

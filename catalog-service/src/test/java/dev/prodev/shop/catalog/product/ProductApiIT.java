@@ -113,6 +113,41 @@ class ProductApiIT {
     }
 
     @Test
+    void offsetsBeyondTenThousandAreRefusedAndTheAfterCursorWalksTheWholeListing() {
+        assertThat(http.get("/api/v1/products?page=100&size=100").statusCode()).isEqualTo(200);
+        var beyond = http.get("/api/v1/products?page=101&size=100");
+        assertThat(beyond.statusCode()).isEqualTo(400);
+        assertThat(beyond.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(beyond).get("detail").asString()).contains("10000").contains("after");
+        assertThat(json(beyond).get("errors").get(0).get("field").asString()).isEqualTo("page");
+        assertThat(http.get("/api/v1/products?page=10000&size=100").statusCode()).isEqualTo(400);
+
+        var category = fixtures.category(unique("cursor"), "Cursor", null);
+        var newestFirst = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            var sku = unique("CU" + i);
+            fixtures.createProduct(sku, "Cursor item " + i, "", category, "3.00", 1);
+            newestFirst.add(0, sku);
+        }
+        var walked = new ArrayList<String>();
+        var page = json(http.get("/api/v1/products?size=2&category=" + category));
+        walked.addAll(skus(page));
+        while (!page.get("nextCursor").isNull() && walked.size() < 10) {
+            page = json(http.get("/api/v1/products?size=2&category=" + category + "&after="
+                    + page.get("nextCursor").asString()));
+            assertThat(page.get("totalItems").asInt()).as("the count is the whole result").isEqualTo(5);
+            walked.addAll(skus(page));
+        }
+        assertThat(walked).containsExactlyElementsOf(newestFirst);
+
+        assertThat(http.get("/api/v1/products?after=not-a-cursor").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/products?sort=price&after=" + new ProductCursor(java.time.Instant.now(), UUID.randomUUID()).encode()).statusCode())
+                .as("a cursor continues the newest-first order only").isEqualTo(400);
+        assertThat(http.get("/api/v1/products?q=" + "a".repeat(201)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void refusesSortFieldsOutsideTheWhitelistAndMalformedFilters() {
         var injected = http.get("/api/v1/products?sort=name;drop%20table%20product");
         assertThat(injected.statusCode()).isEqualTo(400);

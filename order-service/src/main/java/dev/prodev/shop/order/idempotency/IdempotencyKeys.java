@@ -42,9 +42,23 @@ public class IdempotencyKeys {
         if (inserted == 1) {
             return Optional.empty();
         }
-        var earlier = jdbc.queryForMap(
+        return earlier(customerId, key, requestFingerprint);
+    }
+
+    /**
+     * The order {@code key} already placed, without claiming anything: empty when the key is
+     * unused, a 422 problem when it was used for a different request. Lets a retry of a placed
+     * order find it before any limit on new orders applies.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> earlier(String customerId, String key, String requestFingerprint) {
+        var rows = jdbc.queryForList(
                 "select request_hash, order_id from idempotency_key where customer_id = ? and idempotency_key = ?",
                 customerId, key);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        var earlier = rows.getFirst();
         if (!requestFingerprint.equals(earlier.get("request_hash"))) {
             throw ShopProblem.unprocessable(
                     "This Idempotency-Key was already used for a different request; use a new key for a new order.");

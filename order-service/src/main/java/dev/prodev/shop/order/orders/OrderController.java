@@ -1,10 +1,12 @@
 package dev.prodev.shop.order.orders;
 
+import dev.prodev.shop.order.admission.OrderAdmission;
 import dev.prodev.shop.order.idempotency.IdempotencyKeys;
 import dev.prodev.shop.order.orders.OrderViews.OrderPage;
 import dev.prodev.shop.order.orders.OrderViews.OrderView;
 import dev.prodev.shop.order.pricing.PriceList.Wanted;
 import dev.prodev.shop.order.saga.OrderSaga;
+import dev.prodev.shop.web.paging.PageWindow;
 import dev.prodev.shop.web.problem.ShopProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,10 +58,12 @@ class OrderController {
 
     private final OrderSaga saga;
     private final OrderRepository orders;
+    private final OrderAdmission admission;
 
-    OrderController(OrderSaga saga, OrderRepository orders) {
+    OrderController(OrderSaga saga, OrderRepository orders, OrderAdmission admission) {
         this.saga = saga;
         this.orders = orders;
+        this.admission = admission;
     }
 
     @Schema(description = "What to order; prices come from the catalog, never from the client")
@@ -80,11 +84,17 @@ class OrderController {
     @ApiResponse(responseCode = "201", description = "order placed")
     @ApiResponse(responseCode = "200", description = "the order this Idempotency-Key placed before")
     @ApiResponse(responseCode = "400", description = "missing Idempotency-Key or invalid lines")
-    @ApiResponse(responseCode = "422", description = "unknown or discontinued product, or the key was used for another request")
+    @ApiResponse(responseCode = "401", description = "the account was deleted (type account-erased)")
+    @ApiResponse(responseCode = "403", description = "the e-mail address is not verified (type email-not-verified), when required")
+    @ApiResponse(responseCode = "422", description = "unknown or discontinued product, the key was used for another request, "
+            + "or more units than one order may hold")
+    @ApiResponse(responseCode = "429", description = "too many unpaid orders or reserved units (type too-many-open-orders), "
+            + "with Retry-After")
     ResponseEntity<OrderView> place(
             @Parameter(description = "client-chosen unique key per order attempt (max 100 characters)", required = true)
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request, @AuthenticationPrincipal Jwt jwt) {
+        admission.admit(jwt);
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ShopProblem.badRequest("The Idempotency-Key header is required.");
         }
@@ -126,12 +136,14 @@ class OrderController {
     @GetMapping
     @PreAuthorize("hasAnyRole('customer', 'admin')")
     @Transactional(readOnly = true)
-    @Operation(summary = "My orders, newest first; admins may ask for everyone's with all=true")
+    @Operation(summary = "My orders, newest first; admins may ask for everyone's with all=true",
+            description = "page × size may not pass 10 000.")
     @ApiResponse(responseCode = "403", description = "all=true without the admin role")
     OrderPage list(@Parameter(description = "admins only: every customer's orders") @RequestParam(defaultValue = "false") boolean all,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt jwt,
             Authentication auth) {
+        PageWindow.check(page, size, null);
         var pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
         if (all) {
             if (!isAdmin(auth)) {

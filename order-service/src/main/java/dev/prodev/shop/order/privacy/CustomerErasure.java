@@ -4,6 +4,7 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.user.UserDeleted;
 import dev.prodev.shop.messaging.IncomingEvent;
 import dev.prodev.shop.messaging.Inbox;
+import dev.prodev.shop.order.admission.ErasedCustomers;
 import dev.prodev.shop.order.orders.OrderRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -26,10 +27,12 @@ class CustomerErasure {
 
     private final Inbox inbox;
     private final OrderRepository orders;
+    private final ErasedCustomers tombstones;
 
-    CustomerErasure(Inbox inbox, OrderRepository orders) {
+    CustomerErasure(Inbox inbox, OrderRepository orders, ErasedCustomers tombstones) {
         this.inbox = inbox;
         this.orders = orders;
+        this.tombstones = tombstones;
     }
 
     @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.USERS)
@@ -40,6 +43,7 @@ class CustomerErasure {
             return;
         }
         var deleted = event.data(UserDeleted.class);
+        tombstones.record(deleted.userId());
         var erased = orders.findAllByCustomerId(deleted.userId());
         erased.forEach(order -> order.erasePersonalData());
         log.info("erased personal data of a deleted customer from {} order(s)", erased.size());

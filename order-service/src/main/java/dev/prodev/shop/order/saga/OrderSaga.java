@@ -13,6 +13,7 @@ import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
 import dev.prodev.shop.messaging.Outbox;
+import dev.prodev.shop.order.admission.CustomerQuota;
 import dev.prodev.shop.order.idempotency.IdempotencyKeys;
 import dev.prodev.shop.order.orders.CancelReason;
 import dev.prodev.shop.order.orders.Compensation;
@@ -55,9 +56,11 @@ public class OrderSaga {
     private final SagaProperties properties;
     private final SagaMetrics metrics;
     private final Clock clock;
+    private final CustomerQuota quota;
 
     OrderSaga(OrderRepository orders, PriceList priceList, IdempotencyKeys idempotencyKeys, Outbox outbox,
-            SagaProperties properties, SagaMetrics metrics, Clock clock) {
+            SagaProperties properties, SagaMetrics metrics, Clock clock, CustomerQuota quota) {
+        this.quota = quota;
         this.orders = orders;
         this.priceList = priceList;
         this.idempotencyKeys = idempotencyKeys;
@@ -73,7 +76,8 @@ public class OrderSaga {
 
     /**
      * Places an order (or finds the one this Idempotency-Key already placed): PENDING, with
-     * {@code OrderPlaced} and the {@code ReserveStock} command in the same transaction.
+     * {@code OrderPlaced} and the {@code ReserveStock} command in the same transaction. A new
+     * order must fit the customer's limits ({@link CustomerQuota}: 429 otherwise).
      */
     @Transactional
     public Placement place(String customerId, String customerEmail, String idempotencyKey, List<Wanted> wanted) {
@@ -82,7 +86,13 @@ public class OrderSaga {
                 .map(line -> line.productId() + "x" + line.quantity())
                 .collect(Collectors.joining(",")));
         var orderId = UUID.randomUUID();
-        var earlier = idempotencyKeys.claim(customerId, idempotencyKey, fingerprint, orderId);
+        // limits first (nothing written yet), but a retry of a placed order still finds it
+        quota.lock(customerId);
+        var earlier = idempotencyKeys.earlier(customerId, idempotencyKey, fingerprint);
+        if (earlier.isEmpty()) {
+            quota.checkRoomFor(customerId, wanted.stream().mapToInt(Wanted::quantity).sum());
+            earlier = idempotencyKeys.claim(customerId, idempotencyKey, fingerprint, orderId);
+        }
         if (earlier.isPresent()) {
             return new Placement(OrderView.of(orders.findById(earlier.get()).orElseThrow()), false);
         }

@@ -93,7 +93,7 @@ class OrderSagaTest {
         };
         saga = new OrderSaga(orders, priceList, keys, recording,
                 new SagaProperties(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5), 100),
-                new SagaMetrics(registry), clock);
+                new SagaMetrics(registry), clock, mock(dev.prodev.shop.order.admission.CustomerQuota.class));
         when(keys.claim(any(), any(), any(), any())).thenReturn(Optional.empty());
         when(priceList.price(any())).thenReturn(List.of(
                 new OrderLine(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR")));

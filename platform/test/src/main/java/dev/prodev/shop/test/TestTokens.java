@@ -54,6 +54,16 @@ public final class TestTokens {
         return "Bearer " + token(username, 3600, roles);
     }
 
+    /**
+     * Like {@link #bearer}, with {@code extraClaims} added to (or replacing) the Keycloak-shaped
+     * ones, e.g. {@code Map.of("email_verified", false)}.
+     */
+    public static String bearerWithClaims(String username, Map<String, Object> extraClaims, String... roles) {
+        var claims = new java.util.HashMap<>(claims(username, roles));
+        claims.putAll(extraClaims);
+        return "Bearer " + server().issueToken(ISSUER_ID, username, AUDIENCE, claims, 3600).serialize();
+    }
+
     /** A token for {@code username} whose {@code exp} lies in the past. */
     public static String expired(String username, String... roles) {
         return "Bearer " + token(username, -600, roles);

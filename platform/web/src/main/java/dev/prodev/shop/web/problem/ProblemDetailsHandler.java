@@ -40,7 +40,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         problem.setTitle(ex.title());
         problem.setType(URI.create("https://prodev.shop/problems/" + ex.type()));
         ex.properties().forEach(problem::setProperty);
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.status(), request);
+        var headers = new HttpHeaders();
+        ex.headers().forEach(headers::set);
+        return handleExceptionInternal(ex, problem, headers, ex.status(), request);
     }
 
     @Override

@@ -13,13 +13,27 @@ public class ShopProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties;
+    private final Map<String, String> headers;
 
     public ShopProblem(HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
+        this(status, type, title, detail, properties, Map.of());
+    }
+
+    private ShopProblem(HttpStatus status, String type, String title, String detail, Map<String, Object> properties,
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.properties = Map.copyOf(properties);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same problem with a response header, e.g. {@code Retry-After} on a 429 or 503. */
+    public ShopProblem withHeader(String name, String value) {
+        var more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new ShopProblem(status, type, title, getMessage(), properties, more);
     }
 
     public static ShopProblem notFound(String what, Object id) {
@@ -59,5 +73,9 @@ public class ShopProblem extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }

@@ -1,0 +1,32 @@
+package dev.prodev.shop.order.admission;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may place an order ({@code shop.orders.*}).
+ *
+ * @param requireVerifiedEmail refuse {@code POST /orders} (403) unless the token's {@code email_verified} is true;
+ *        off by default (dev realm users), on in prod ({@code SHOP_ORDERS_REQUIRE_VERIFIED_EMAIL=true})
+ * @param limits how much one customer may hold unpaid at once
+ * @param erasure how long an erased customer's tokens stay refused
+ */
+@ConfigurationProperties("shop.orders")
+public record AdmissionProperties(@DefaultValue("false") boolean requireVerifiedEmail,
+        @DefaultValue Limits limits, @DefaultValue Erasure erasure) {
+
+    /**
+     * @param maxOpenOrders orders not yet CONFIRMED or CANCELLED one customer may have at once
+     * @param maxReservedUnits units (sum of line quantities) over those open orders
+     */
+    public record Limits(@DefaultValue("10") int maxOpenOrders, @DefaultValue("100") int maxReservedUnits) {
+    }
+
+    /**
+     * @param tombstoneTtl how long a deleted customer's id is refused; longer than the access token lifetime
+     * @param purgeInterval how often expired tombstones are deleted
+     */
+    public record Erasure(@DefaultValue("PT1H") Duration tombstoneTtl, @DefaultValue("PT5M") Duration purgeInterval) {
+    }
+}
