@@ -112,6 +112,32 @@ class KafkaTest {
         assertThat(users).isEqualTo(expected);
     }
 
+    /**
+     * The finding of issue #12 in its own words: a service may Write only the topics it produces
+     * and the dead-letter topics of the topics it consumes. Any other Write (or All) fails here,
+     * naming the user and the topic.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.prodev.shop.deploy.Layers#layers")
+    void noServiceMayWriteATopicItOnlyReads(String layer) {
+        var docs = Repo.manifests(layer);
+        for (var user : Manifest.ofKind(docs, "KafkaUser")) {
+            var name = Manifest.name(user);
+            var service = Repo.service(name);
+            var writable = new TreeSet<String>(PRODUCES.get(name));
+            var consumed = new TreeSet<>(CONSUMES.get(name));
+            consumed.addAll(listenedTopics(service));
+            consumed.forEach(t -> writable.add(Topics.deadLetter(t)));
+            acls(user).forEach((resource, operations) -> {
+                if (operations.contains("Write") || operations.contains("All")) {
+                    assertThat(resource).as("%s (%s) may write %s", name, layer, resource).startsWith("topic:");
+                    assertThat(writable).as("%s (%s) may write %s, which it neither produces nor dead-letters into",
+                            name, layer, resource).contains(resource.substring("topic:".length()));
+                }
+            });
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.prodev.shop.deploy.Layers#layers")
     void theContractTableCoversEveryTopicWithAProducer(String layer) {
@@ -186,9 +212,13 @@ class KafkaTest {
     }
 
     /**
-     * Write on what the service produces (contract); Read + Write (redrive) on what it consumes
-     * (contract, plus any topic its code listens to), Write + Read on those topics' dead-letter topics; Read on every
-     * consumer group its listeners join (a groupId with a placeholder becomes a prefix ACL).
+     * Least privilege (issue #12): Write on what the service produces (contract); Read only on
+     * what it consumes (contract, plus any topic its code listens to); Write on those topics'
+     * dead-letter topics, which its DeadLetterPublishingRecoverer (platform-messaging
+     * DeadLetterAutoConfiguration) fills and nobody reads back from Kafka (the admin list and
+     * redrive read the dead_letter table); Read on every consumer group its listeners join (a
+     * groupId with a placeholder becomes a prefix ACL). Nothing else: no consumer may write a
+     * topic it only reads, so its credentials cannot forge the owner's events.
      */
     static Map<String, Set<String>> expectedAcls(ServiceModule service) {
         var acls = new TreeMap<String, Set<String>>();
@@ -196,9 +226,8 @@ class KafkaTest {
         var consumed = new TreeSet<>(CONSUMES.get(service.name()));
         consumed.addAll(listenedTopics(service));
         for (var topic : consumed) {
-            // Write: the dead-letter redrive publishes the original record back to its topic
-            grant(acls, "topic:" + topic, "Read", "Write", "Describe");
-            grant(acls, "topic:" + Topics.deadLetter(topic), "Write", "Read", "Describe");
+            grant(acls, "topic:" + topic, "Read", "Describe");
+            grant(acls, "topic:" + Topics.deadLetter(topic), "Write", "Describe");
         }
         if (!consumed.isEmpty()) {
             consumerGroups(service).forEach(g -> grant(acls, g, "Read"));
