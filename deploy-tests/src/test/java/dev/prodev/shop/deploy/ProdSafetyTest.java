@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -118,13 +119,32 @@ class ProdSafetyTest {
         for (var secret : knownDevelopmentSecrets()) {
             assertThat(literals).as("the dev secret '%s' in the prod render", secret).noneMatch(l -> l.contains(secret));
         }
-        var realmSecrets = new TreeSet<String>();
-        Realm.of(docs).clients().forEach(c -> {
-            if (c.has("secret")) {
-                realmSecrets.add(c.path("secret").asText());
+        // the realm: every secret or password field (client secrets, SMTP password, a user's
+        // credential value) is a ${VAR} the import reads from a Secret, never a value
+        var realmSecrets = new TreeMap<String, String>();
+        collectSecretFields("realm", Realm.of(docs).json(), realmSecrets);
+        assertThat(realmSecrets).as("secret fields of the prod realm").isNotEmpty();
+        realmSecrets.forEach((field, value) ->
+                assertThat(value).as("%s in the prod realm", field).matches("\\$\\{[A-Z_]+}"));
+    }
+
+    private static void collectSecretFields(String path, com.fasterxml.jackson.databind.JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                var child = path + "." + e.getKey();
+                var secretField = e.getKey().matches("(?i)secret|password|secretData|hashedSaltedValue")
+                        || e.getKey().equals("value") && path.contains("credentials");
+                if (secretField && e.getValue().isValueNode()) {
+                    out.put(child, e.getValue().asText());
+                } else {
+                    collectSecretFields(child, e.getValue(), out);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectSecretFields(path + "[" + i + "]", node.get(i), out);
             }
-        });
-        assertThat(realmSecrets).allMatch(s -> s.matches("\\$\\{[A-Z_]+}"));
+        }
     }
 
     /** SMTP with credentials (every layer): STARTTLS enabled and required, and the variables really bind. */
