@@ -63,7 +63,9 @@ class IdentityTest {
     void theProdRealmRequiresAVerifiedEmailAndSendsMailOverStartTls() {
         var realm = Realm.of(Repo.manifests(PROD)).json();
         assertThat(realm.path("verifyEmail").asBoolean()).isTrue();
-        assertThat(realm.path("sslRequired").asText()).isEqualTo("all");
+        // external: browsers must use https; the services' in-cluster calls (JWKS, user-service's
+        // Admin API token over http://keycloak:8180) come from private pod addresses
+        assertThat(realm.path("sslRequired").asText()).isIn("external", "all");
         var smtp = realm.path("smtpServer");
         assertThat(smtp.path("starttls").asText()).isEqualTo("true");
         assertThat(smtp.path("auth").asText()).isEqualTo("true");
