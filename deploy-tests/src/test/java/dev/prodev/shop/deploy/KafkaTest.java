@@ -112,6 +112,32 @@ class KafkaTest {
         assertThat(users).isEqualTo(expected);
     }
 
+    /**
+     * The finding of issue #12 in its own words: a service may Write only the topics it produces
+     * and the dead-letter topics of the topics it consumes. Any other Write (or All) fails here,
+     * naming the user and the topic.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.prodev.shop.deploy.Layers#layers")
+    void noServiceMayWriteATopicItOnlyReads(String layer) {
+        var docs = Repo.manifests(layer);
+        for (var user : Manifest.ofKind(docs, "KafkaUser")) {
+            var name = Manifest.name(user);
+            var service = Repo.service(name);
+            var writable = new TreeSet<String>(PRODUCES.get(name));
+            var consumed = new TreeSet<>(CONSUMES.get(name));
+            consumed.addAll(listenedTopics(service));
+            consumed.forEach(t -> writable.add(Topics.deadLetter(t)));
+            acls(user).forEach((resource, operations) -> {
+                if (operations.contains("Write") || operations.contains("All")) {
+                    assertThat(resource).as("%s (%s) may write %s", name, layer, resource).startsWith("topic:");
+                    assertThat(writable).as("%s (%s) may write %s, which it neither produces nor dead-letters into",
+                            name, layer, resource).contains(resource.substring("topic:".length()));
+                }
+            });
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.prodev.shop.deploy.Layers#layers")
     void theContractTableCoversEveryTopicWithAProducer(String layer) {
@@ -186,9 +212,13 @@ class KafkaTest {
     }
 
     /**
-     * Write on what the service produces (contract); Read + Write (redrive) on what it consumes
-     * (contract, plus any topic its code listens to), Write + Read on those topics' dead-letter topics; Read on every
-     * consumer group its listeners join (a groupId with a placeholder becomes a prefix ACL).
+     * Least privilege (issue #12): Write on what the service produces (contract); Read only on
+     * what it consumes (contract, plus any topic its code listens to); Write on those topics'
+     * dead-letter topics, which its DeadLetterPublishingRecoverer (platform-messaging
+     * DeadLetterAutoConfiguration) fills and nobody reads back from Kafka (the admin list and
+     * redrive read the dead_letter table); Read on every consumer group its listeners join (a
+     * groupId with a placeholder becomes a prefix ACL). Nothing else: no consumer may write a
+     * topic it only reads, so its credentials cannot forge the owner's events.
      */
     static Map<String, Set<String>> expectedAcls(ServiceModule service) {
         var acls = new TreeMap<String, Set<String>>();
@@ -196,9 +226,8 @@ class KafkaTest {
         var consumed = new TreeSet<>(CONSUMES.get(service.name()));
         consumed.addAll(listenedTopics(service));
         for (var topic : consumed) {
-            // Write: the dead-letter redrive publishes the original record back to its topic
-            grant(acls, "topic:" + topic, "Read", "Write", "Describe");
-            grant(acls, "topic:" + Topics.deadLetter(topic), "Write", "Read", "Describe");
+            grant(acls, "topic:" + topic, "Read", "Describe");
+            grant(acls, "topic:" + Topics.deadLetter(topic), "Write", "Describe");
         }
         if (!consumed.isEmpty()) {
             consumerGroups(service).forEach(g -> grant(acls, g, "Read"));
@@ -210,17 +239,24 @@ class KafkaTest {
         acls.computeIfAbsent(resource, r -> new TreeSet<>()).addAll(List.of(operations));
     }
 
-    private static final Pattern LISTENER = Pattern.compile("@KafkaListener\\s*\\(([^)]*)\\)", Pattern.DOTALL);
+    /** A {@code @KafkaListener(...)} or a platform-messaging handler table {@code EventHandlers.consumer(...)...build()}. */
+    private static final Pattern LISTENER = Pattern.compile(
+            "@KafkaListener\\s*\\(([^)]*)\\)|EventHandlers\\.(?:consumer|broadcast)\\s*\\((.*?)\\.build\\(\\)",
+            Pattern.DOTALL);
     private static final Pattern TOPIC_REFERENCE = Pattern.compile("Topics\\.([A-Z_]+)");
-    private static final Pattern GROUP_ID = Pattern.compile("groupId\\s*=\\s*(\"([^\"]*)\"|([A-Za-z_][A-Za-z0-9_.]*))");
+    private static final Pattern GROUP_ID = Pattern.compile("groupId\\s*[=(]\\s*(\"([^\"]*)\"|([A-Za-z_][A-Za-z0-9_.]*))");
 
-    /** Topics named through Topics.X inside the @KafkaListener annotations of the service. */
+    private static String declaration(java.util.regex.Matcher listener) {
+        return listener.group(1) != null ? listener.group(1) : listener.group(2);
+    }
+
+    /** Topics named through Topics.X inside the @KafkaListener annotations (or handler tables) of the service. */
     static Set<String> listenedTopics(ServiceModule service) {
         var topics = new TreeSet<String>();
         for (var source : service.javaSources()) {
             var listener = LISTENER.matcher(source);
             while (listener.find()) {
-                var reference = TOPIC_REFERENCE.matcher(listener.group(1));
+                var reference = TOPIC_REFERENCE.matcher(declaration(listener));
                 while (reference.find()) {
                     var topic = topicConstants().get(reference.group(1));
                     if (topic != null) {
@@ -241,7 +277,7 @@ class KafkaTest {
             var listener = LISTENER.matcher(source);
             while (listener.find()) {
                 anyListener = true;
-                var group = GROUP_ID.matcher(listener.group(1));
+                var group = GROUP_ID.matcher(declaration(listener));
                 if (!group.find()) {
                     defaultGroup = true;
                     continue;

@@ -20,8 +20,8 @@ class KeycloakTest {
         var docs = Repo.manifests(layer);
         var realmMap = Manifest.get(docs, "ConfigMap", "keycloak-realm");
         var realmJson = (String) Yaml.map(realmMap.get("data")).get("realm-shop.json");
-        assertThat(realmJson).as("the generator reads deploy/keycloak/realm-shop.json")
-                .isEqualTo(Repo.read(Repo.ROOT.resolve("deploy/keycloak/realm-shop.json")));
+        assertThat(realmJson).as("the generator reads deploy/keycloak/%s", realmFile(layer))
+                .isEqualTo(Repo.read(Repo.ROOT.resolve("deploy/keycloak").resolve(realmFile(layer))));
         assertThat(realmJson).contains("\"realm\"").containsPattern("\"realm\"\\s*:\\s*\"shop\"");
 
         var deployment = ServiceDeploymentTest.deployment(docs, "keycloak");
@@ -38,6 +38,11 @@ class KeycloakTest {
         while (placeholder.find()) {
             assertThat(env).as("the realm reads ${%s} at import", placeholder.group(1)).contains(placeholder.group(1));
         }
+    }
+
+    /** Prod imports the prod realm (no users, no password grant); the base and dev the dev realm with its demo users. */
+    static String realmFile(String layer) {
+        return layer.equals("overlays/prod") ? "realm-shop-prod.json" : "realm-shop.json";
     }
 
     /**
@@ -69,7 +74,7 @@ class KeycloakTest {
         var ingress = StrictModel.parse(Manifest.get(docs, "Ingress", "keycloak"), Ingress.class);
         var rule = ingress.getSpec().getRules().getFirst();
         assertThat(rule.getHost()).isEqualTo(hostname.getHost());
-        assertThat(rule.getHttp().getPaths()).anyMatch(p -> p.getPath().equals("/realms/")
+        assertThat(rule.getHttp().getPaths()).anyMatch(p -> p.getPath().equals("/realms/shop/")
                 && p.getBackend().getService().getName().equals("keycloak"));
         var tls = ingress.getSpec().getTls() != null && !ingress.getSpec().getTls().isEmpty();
         assertThat(tls).as("https issuer <=> TLS on the ingress").isEqualTo(hostname.getScheme().equals("https"));
@@ -96,16 +101,19 @@ class KeycloakTest {
         }
     }
 
+    /** The API paths reach the gateway's http port (which paths are public: {@link PublicEndpointTest}). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.prodev.shop.deploy.Layers#layers")
-    void theGatewayIngressSendsEverythingToTheGatewayService(String layer) {
+    void theGatewayIngressSendsTheApiToTheGatewayService(String layer) {
         var docs = Repo.manifests(layer);
         var ingress = StrictModel.parse(Manifest.get(docs, "Ingress", "gateway"), Ingress.class);
-        var backend = ingress.getSpec().getRules().getFirst().getHttp().getPaths().getFirst();
-        assertThat(backend.getPath()).isEqualTo("/");
-        assertThat(backend.getBackend().getService().getName()).isEqualTo("gateway");
+        var paths = ingress.getSpec().getRules().getFirst().getHttp().getPaths();
+        assertThat(paths).extracting(p -> p.getPath()).contains("/api/", "/graphql");
         var service = StrictModel.parse(Manifest.get(docs, "Service", "gateway"), Service.class);
-        assertThat(service.getSpec().getPorts()).anyMatch(p -> p.getName().equals(backend.getBackend().getService().getPort().getName()));
+        for (var backend : paths) {
+            assertThat(backend.getBackend().getService().getName()).isEqualTo("gateway");
+            assertThat(service.getSpec().getPorts()).anyMatch(p -> p.getName().equals(backend.getBackend().getService().getPort().getName()));
+        }
         assertThat(List.of(ingress.getSpec().getIngressClassName())).containsExactly("nginx");
     }
 }

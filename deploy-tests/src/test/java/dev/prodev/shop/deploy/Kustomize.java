@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The part of kustomize our manifests use, so the tests check what {@code kubectl apply -k}
  * would apply without needing kustomize on the build machine: resources (files and
- * directories), configMapGenerator, namespace, images and JSON 6902 patches with targets.
+ * directories), configMapGenerator (behavior create or replace), namespace, images and JSON 6902
+ * patches with targets.
  * Any other kustomization field fails the build instead of being silently ignored
  * (CI additionally renders with the real kustomize and validates with kubeconform).
  */
@@ -44,7 +45,24 @@ final class Kustomize {
             }
         }
         for (var generator : Yaml.list(kustomization.get("configMapGenerator"))) {
-            docs.add(configMap(dir, Yaml.map(generator)));
+            var spec = Yaml.map(generator);
+            var behavior = (String) spec.getOrDefault("behavior", "create");
+            var existing = docs.stream().filter(d -> "ConfigMap".equals(d.get("kind"))
+                    && spec.get("name").equals(Manifest.name(d))).findFirst();
+            switch (behavior) {
+                case "create" -> {
+                    if (existing.isPresent()) {
+                        throw new IllegalStateException(dir + ": configMapGenerator " + spec.get("name")
+                                + " already exists in a resource (use behavior: replace or merge)");
+                    }
+                }
+                // an overlay swaps the base's generated ConfigMap for its own (kustomize's behavior: replace)
+                case "replace" -> docs.remove(existing.orElseThrow(() -> new IllegalStateException(dir
+                        + ": configMapGenerator " + spec.get("name") + " has behavior replace but no base ConfigMap")));
+                default -> throw new IllegalStateException(dir + ": configMapGenerator behavior " + behavior
+                        + " is not supported by deploy-tests");
+            }
+            docs.add(configMap(dir, spec));
         }
         for (var patch : Yaml.list(kustomization.get("patches"))) {
             applyPatch(dir, Yaml.map(patch), docs);

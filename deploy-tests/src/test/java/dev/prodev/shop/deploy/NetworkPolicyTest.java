@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The NetworkPolicies allow exactly the connections the services make: only the gateway (and
  * Keycloak's login pages) from the ingress controller; the gateway to the services; each service
- * to its database, Kafka, Keycloak, Zipkin, plus Redis (those that read REDIS_HOST), the SMTP relay
- * (notification) and the payment provider (payment); Prometheus to the metrics ports; DNS.
+ * to its database, Kafka, Keycloak, Zipkin, plus the Redis its REDIS_HOST names, the SMTP relay
+ * (notification, Keycloak) and the payment provider (payment); Prometheus to the metrics ports; DNS.
  */
 class NetworkPolicyTest {
 
@@ -66,10 +66,14 @@ class NetworkPolicyTest {
             expected.add(tcp(service.name(), "zipkin", 9411));
             expected.add(tcp(PROMETHEUS, service.name(), service.port()));
         }
+        // each to the Redis its REDIS_HOST names (the gateway and notification-service to redis,
+        // catalog-service to redis-cache: RedisTest)
         services.stream().filter(s -> s.placeholders().containsKey("REDIS_HOST"))
-                .forEach(s -> expected.add(tcp(s.name(), "redis", 6379)));
+                .forEach(s -> expected.add(tcp(s.name(), EnvironmentTest.environment(docs, s.name()).get("REDIS_HOST"), 6379)));
         for (var smtp : List.of(25, 465, 587)) {
             expected.add(tcp("notification-service", INTERNET, smtp));
+            // the realm's verify-email and reset-password mails
+            expected.add(tcp("keycloak", INTERNET, smtp));
         }
         expected.add(tcp("payment-service", INTERNET, 443));
         expected.add(tcp("keycloak", POSTGRES, 5432));
