@@ -1,6 +1,7 @@
 package dev.prodev.shop.notification;
 
 import java.time.Clock;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+// jobs that must run on one replica at a time (the retention job); lock table from platform-messaging
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

@@ -30,6 +30,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One application context for every payment IT (same annotations and properties everywhere, so it
- * is cached): payment-service on real PostgreSQL and Kafka, the simulator as active provider, and
- * the Chapa adapter pointed at a WireMock "Chapa" for webhook verification.
+ * is cached): payment-service on real PostgreSQL and Kafka, the simulator as active provider (allowed
+ * by the {@code test} profile only), and the Chapa adapter pointed at a WireMock "Chapa" for webhook verification.
  */
 @ShopIntegrationTest(properties = {
         "management.tracing.export.zipkin.enabled=false",
@@ -50,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
         "shop.payment.chapa.secret-key=CHASECK_TEST-integration",
         "shop.payment.chapa.webhook-secret=" + PaymentIntegrationTest.WEBHOOK_SECRET })
 @AutoConfigureTracing
+@ActiveProfiles("test")
 public abstract class PaymentIntegrationTest {
 
     protected static final String WEBHOOK_SECRET = "it-chapa-webhook-secret";

@@ -1,5 +1,6 @@
 package dev.prodev.shop.notification.notification;
 
+import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.notification.email.Delivery;
 import dev.prodev.shop.notification.email.DeliveryRepository;
 import dev.prodev.shop.notification.email.EmailTraces;
@@ -41,10 +42,11 @@ public class Notifier {
     private final MeterRegistry meters;
     private final ObjectProvider<Tracer> tracer;
     private final EmailTraces emailTraces;
+    private final DeadLetterStore deadLetters;
 
     public Notifier(NotificationRepository notifications, DeliveryRepository deliveries, RecipientDirectory directory,
             NotificationTemplates templates, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
-            ObjectProvider<Tracer> tracer, EmailTraces emailTraces) {
+            ObjectProvider<Tracer> tracer, EmailTraces emailTraces, DeadLetterStore deadLetters) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.directory = directory;
@@ -54,6 +56,7 @@ public class Notifier {
         this.meters = meters;
         this.tracer = tracer;
         this.emailTraces = emailTraces;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -112,11 +115,17 @@ public class Notifier {
         return true;
     }
 
-    /** {@code user.deleted}: the user's notifications, emails (sent or not), address, name and orders go. */
+    /**
+     * {@code user.deleted}: the user's notifications, emails (sent or not), address, name and orders go, and
+     * so do the payloads of dead letters that mention their id or address (they would keep both forever).
+     */
     public void erase(String userId) {
+        var email = directory.find(userId).email();
         var removedDeliveries = deliveries.deleteByRecipient(userId);
         var removedNotifications = notifications.deleteByRecipient(userId);
         directory.erase(userId);
-        log.info("erased user {}: {} notifications, {} deliveries", userId, removedNotifications, removedDeliveries);
+        var redactedDeadLetters = deadLetters.redactPayloadsMentioning(userId, email);
+        log.info("erased user {}: {} notifications, {} deliveries, {} dead-letter payloads", userId,
+                removedNotifications, removedDeliveries, redactedDeadLetters);
     }
 }

@@ -4,6 +4,7 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.user.UserDeleted;
 import dev.prodev.shop.messaging.IncomingEvent;
 import dev.prodev.shop.messaging.Inbox;
+import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.order.admission.ErasedCustomers;
 import dev.prodev.shop.order.orders.OrderRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,11 +29,13 @@ class CustomerErasure {
     private final Inbox inbox;
     private final OrderRepository orders;
     private final ErasedCustomers tombstones;
+    private final DeadLetterStore deadLetters;
 
-    CustomerErasure(Inbox inbox, OrderRepository orders, ErasedCustomers tombstones) {
+    CustomerErasure(Inbox inbox, OrderRepository orders, ErasedCustomers tombstones, DeadLetterStore deadLetters) {
         this.inbox = inbox;
         this.orders = orders;
         this.tombstones = tombstones;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.USERS)
@@ -45,6 +48,9 @@ class CustomerErasure {
         var deleted = event.data(UserDeleted.class);
         tombstones.record(deleted.userId());
         var erased = orders.findAllByCustomerId(deleted.userId());
+        // dead letters would keep the id and address forever (issue #12)
+        deadLetters.redactPayloadsMentioning(deleted.userId());
+        erased.forEach(order -> deadLetters.redactPayloadsMentioning(order.getCustomerEmail()));
         erased.forEach(order -> order.erasePersonalData());
         log.info("erased personal data of a deleted customer from {} order(s)", erased.size());
     }

@@ -14,14 +14,24 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.web.client.RestClient;
 
-/** Wires both adapters, each behind Resilience4j, and picks the active one from {@code shop.payment.provider}. */
+/**
+ * Wires the adapters, each behind Resilience4j, and picks the active one from {@code shop.payment.provider}.
+ * The simulator authorizes almost everything and charges nobody, so it exists only under the Spring
+ * profiles {@value #SIMULATOR_PROFILES_TEXT}: anywhere else choosing it stops the start-up (issue #12).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ PaymentProperties.class, ChapaProperties.class })
 class ProviderConfiguration {
 
+    static final String SIMULATOR_PROFILES_TEXT = "dev or test";
+
     @Bean
+    @Profile({ "dev", "test" })
     SimulatedPaymentProvider simulatedPaymentProvider(
             @Value("${shop.payment.simulator.slow-delay:10s}") Duration slowDelay) {
         return new SimulatedPaymentProvider(slowDelay);
@@ -38,12 +48,24 @@ class ProviderConfiguration {
     @Bean
     PaymentProviders paymentProviders(List<PaymentProvider> adapters, PaymentProperties properties,
             CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters,
-            RetryRegistry retries) {
+            RetryRegistry retries, Environment environment) {
+        refuseTheSimulatorOutsideDevAndTest(properties.provider(), environment);
         var byName = new LinkedHashMap<String, ResilientPaymentProvider>();
         for (var adapter : adapters) {
             byName.put(adapter.name(),
                     new ResilientPaymentProvider(adapter, circuitBreakers, bulkheads, timeLimiters, retries));
         }
         return new PaymentProviders(byName, properties.provider());
+    }
+
+    /** A clear start-up failure instead of a production that confirms every order without charging anyone. */
+    static void refuseTheSimulatorOutsideDevAndTest(String provider, Environment environment) {
+        if (SimulatedPaymentProvider.NAME.equals(provider) && !environment.acceptsProfiles(Profiles.of("dev", "test"))) {
+            var active = environment.getActiveProfiles();
+            throw new IllegalStateException("PAYMENT_PROVIDER=simulator (shop.payment.provider) charges nobody and "
+                    + "runs only with the Spring profile " + SIMULATOR_PROFILES_TEXT + " (active profiles: "
+                    + (active.length == 0 ? "none" : String.join(", ", active)) + "). Use PAYMENT_PROVIDER=chapa "
+                    + "with CHAPA_SECRET_KEY and CHAPA_WEBHOOK_SECRET, or SPRING_PROFILES_ACTIVE=dev on a developer machine.");
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.prodev.shop.payment.webhook;
 
 import dev.prodev.shop.payment.provider.chapa.ChapaPaymentProvider;
 import dev.prodev.shop.payment.provider.chapa.ChapaProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -15,11 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
  * we accept the request when either header carries the HMAC of the raw body.
  *
  * <p>Chapa sends no event id: {@code <event>:<chapa reference or tx_ref>} identifies one event of one transaction.
+ *
+ * <p>The body also names the payer ({@code first_name}, {@code last_name}, {@code email}, {@code mobile}); the
+ * webhook log keeps only {@link #RECONCILIATION_FIELDS}, since Chapa's verify API is the source of truth anyway.
  */
 @Component
 class ChapaWebhook implements ProviderWebhook {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What reconciliation needs from a webhook; nothing that identifies the payer. */
+    static final List<String> RECONCILIATION_FIELDS = List.of("event", "tx_ref", "reference", "status", "amount",
+            "currency", "type", "mode");
 
     private final ChapaProperties properties;
 
@@ -33,10 +42,16 @@ class ChapaWebhook implements ProviderWebhook {
     }
 
     @Override
-    public boolean isAuthentic(byte[] body, HttpHeaders headers) {
+    public Signature check(byte[] body, HttpHeaders headers) {
         var secret = properties.webhookSecret();
-        return HmacSignature.matches(secret, body, headers.getFirst("x-chapa-signature"))
-                || HmacSignature.matches(secret, body, headers.getFirst("Chapa-Signature"));
+        var xChapa = headers.getFirst("x-chapa-signature");
+        var chapa = headers.getFirst("Chapa-Signature");
+        if (isBlank(xChapa) && isBlank(chapa)) {
+            return Signature.MISSING;
+        }
+        return HmacSignature.matches(secret, body, xChapa) || HmacSignature.matches(secret, body, chapa)
+                ? Signature.VALID
+                : Signature.INVALID;
     }
 
     @Override
@@ -54,11 +69,26 @@ class ChapaWebhook implements ProviderWebhook {
             throw new IllegalArgumentException("a Chapa transaction webhook needs event and tx_ref");
         }
         var reference = text(json, "reference");
-        return new WebhookNotice(event + ":" + (reference != null ? reference : txRef), event, txRef);
+        var record = new LinkedHashMap<String, String>();
+        for (var field : RECONCILIATION_FIELDS) {
+            var value = text(json, field);
+            if (value != null) {
+                record.put(field, value);
+            }
+        }
+        return new WebhookNotice(event + ":" + (reference != null ? reference : txRef), event, txRef, record);
     }
 
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** A string or number field ({@code amount} comes as either), {@code null} when absent or blank. */
     private static String text(JsonNode json, String field) {
         var node = json == null ? null : json.get(field);
+        if (node != null && node.isNumber()) {
+            return node.asString();
+        }
         return node == null || !node.isString() || node.asString().isBlank() ? null : node.asString();
     }
 }

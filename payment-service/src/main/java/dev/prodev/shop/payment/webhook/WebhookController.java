@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Provider webhooks. Public (the provider has no token), so the body is authenticated by its HMAC
- * signature before anything is parsed, and bounded in size before it is read.
+ * signature before anything is parsed, and bounded in size before it is read. A rejected body is
+ * never stored (anyone can post one): it is counted ({@value WebhookRejections#METRIC}) and logged
+ * with its source address only.
  */
 @RestController
 @Tag(name = "Payment webhooks", description = "Signed notifications from payment providers")
@@ -37,12 +39,14 @@ class WebhookController {
 
     private final Map<String, ProviderWebhook> webhooks;
     private final WebhookService service;
+    private final WebhookRejections rejections;
     private final long maxPayloadBytes;
 
-    WebhookController(List<ProviderWebhook> webhooks, WebhookService service,
+    WebhookController(List<ProviderWebhook> webhooks, WebhookService service, WebhookRejections rejections,
             @Value("${shop.payment.webhook.max-payload:64KB}") DataSize maxPayload) {
         this.webhooks = webhooks.stream().collect(Collectors.toMap(ProviderWebhook::provider, Function.identity()));
         this.service = service;
+        this.rejections = rejections;
         this.maxPayloadBytes = maxPayload.toBytes();
     }
 
@@ -61,11 +65,13 @@ class WebhookController {
         if (webhook == null) {
             throw ShopProblem.notFound("webhook provider", provider);
         }
-        var body = boundedBody(request);
-        if (!webhook.isAuthentic(body, headers)) {
-            service.reject(webhook, body);
-            log.warn("rejected a {} webhook with a missing or wrong signature from {}", provider,
-                    request.getRemoteAddr());
+        var body = boundedBody(webhook, request);
+        var signature = webhook.check(body, headers);
+        if (signature != ProviderWebhook.Signature.VALID) {
+            var reason = signature == ProviderWebhook.Signature.MISSING ? WebhookRejections.MISSING_SIGNATURE
+                    : WebhookRejections.INVALID_SIGNATURE;
+            rejections.count(provider, reason);
+            log.warn("rejected a {} webhook ({}) from {}", provider, reason, request.getRemoteAddr());
             throw new ShopProblem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
                     "The webhook signature is missing or does not match the body.", Map.of());
         }
@@ -77,7 +83,7 @@ class WebhookController {
             throw ShopProblem.badRequest("Not a " + provider + " webhook we understand: " + ex.getMessage());
         }
         try {
-            var outcome = service.accept(webhook, notice, body);
+            var outcome = service.accept(webhook, notice);
             log.info("{} webhook {} for {}: {}", provider, notice.eventId(), notice.reference(), outcome);
             return new WebhookReceipt(outcome.name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -87,19 +93,22 @@ class WebhookController {
         }
     }
 
-    private byte[] boundedBody(HttpServletRequest request) throws IOException {
+    private byte[] boundedBody(ProviderWebhook webhook, HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > maxPayloadBytes) {
-            throw tooLarge();
+            throw tooLarge(webhook, request);
         }
         // the length header may be absent (chunked) or lie: read at most one byte more than allowed
         var body = request.getInputStream().readNBytes((int) maxPayloadBytes + 1);
         if (body.length > maxPayloadBytes) {
-            throw tooLarge();
+            throw tooLarge(webhook, request);
         }
         return body;
     }
 
-    private ShopProblem tooLarge() {
+    private ShopProblem tooLarge(ProviderWebhook webhook, HttpServletRequest request) {
+        rejections.count(webhook.provider(), WebhookRejections.TOO_LARGE);
+        log.warn("rejected a {} webhook ({}) from {}", webhook.provider(), WebhookRejections.TOO_LARGE,
+                request.getRemoteAddr());
         return new ShopProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                 "The body is larger than " + maxPayloadBytes + " bytes.", Map.of());
     }

@@ -7,7 +7,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Every webhook call we received, authentic or not: the audit trail and the duplicate check. */
+/**
+ * An authentic webhook we processed: the duplicate check and the reconciliation trail. {@code payload} holds
+ * only the minimised record (references, status, amount, currency), never the payer's personal data; rows go
+ * after {@code shop.retention.webhook-log} ({@code WebhookRetention}).
+ */
 @Entity
 @Table(name = "webhook_event")
 public class WebhookEvent {
@@ -44,11 +48,6 @@ public class WebhookEvent {
 
     public static WebhookEvent authentic(String provider, String eventId, String payload) {
         return new WebhookEvent(provider, eventId, true, payload);
-    }
-
-    /** Kept for forensics only; its event id is not trusted, so it reserves nothing. */
-    public static WebhookEvent rejected(String provider, String payload) {
-        return new WebhookEvent(provider, null, false, payload);
     }
 
     public UUID getId() {

@@ -1,11 +1,15 @@
 package dev.prodev.shop.payment.webhook;
 
 import dev.prodev.shop.payment.payments.PaymentService;
-import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Records webhook calls and applies authentic, first-time ones to the payment they name. */
+/**
+ * Records authentic webhooks (minimised: {@link ProviderWebhook.WebhookNotice#record()}) and applies first-time
+ * ones to the payment they name. Unauthenticated calls never reach it: they are counted, not stored.
+ */
 @Service
 class WebhookService {
 
@@ -17,6 +21,8 @@ class WebhookService {
         /** authentic, but about no pending payment of ours */
         IGNORED
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WebhookEventRepository events;
     private final PaymentService payments;
@@ -31,22 +37,13 @@ class WebhookService {
      * now, nothing is recorded and the caller answers 503, so the provider's retry is processed.
      */
     @Transactional
-    Outcome accept(ProviderWebhook webhook, ProviderWebhook.WebhookNotice notice, byte[] body) {
+    Outcome accept(ProviderWebhook webhook, ProviderWebhook.WebhookNotice notice) {
         if (events.existsByProviderAndEventIdAndSignatureValidTrue(webhook.provider(), notice.eventId())) {
             return Outcome.DUPLICATE;
         }
         // flush now: a concurrent duplicate hits the unique index here, before the payment is touched
-        events.saveAndFlush(WebhookEvent.authentic(webhook.provider(), notice.eventId(), text(body)));
+        events.saveAndFlush(WebhookEvent.authentic(webhook.provider(), notice.eventId(),
+                JSON.writeValueAsString(new TreeMap<>(notice.record()))));
         return payments.settle(webhook.provider(), notice.reference()) ? Outcome.PROCESSED : Outcome.IGNORED;
-    }
-
-    @Transactional
-    void reject(ProviderWebhook webhook, byte[] body) {
-        events.save(WebhookEvent.rejected(webhook.provider(), text(body)));
-    }
-
-    private static String text(byte[] body) {
-        // postgres text cannot hold NUL; an attacker's body must still be storable
-        return new String(body, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
     }
 }

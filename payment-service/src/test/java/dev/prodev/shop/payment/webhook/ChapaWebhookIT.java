@@ -13,6 +13,7 @@ import dev.prodev.shop.events.payment.PaymentFailed;
 import dev.prodev.shop.payment.PaymentIntegrationTest;
 import dev.prodev.shop.payment.payments.Payment;
 import dev.prodev.shop.payment.payments.PaymentRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -26,11 +27,22 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
 
     @Autowired
     PaymentRepository payments;
+    @Autowired
+    WebhookRetention retention;
+    @Autowired
+    MeterRegistry meters;
+
+    private double rejected(String reason) {
+        return meters.get("shop.payments.webhooks.rejected").tag("provider", "chapa").tag("reason", reason).counter()
+                .count();
+    }
 
     @Test
-    void aWebhookWithoutOrWithAWrongSignatureIsRejectedWith401AndChangesNothing() throws Exception {
+    void aWebhookWithoutOrWithAWrongSignatureIsRejectedWith401CountedAndNotStored() throws Exception {
         var orderId = pendingChapaPayment("500.00");
         var body = chargeSuccess(orderId, "AP" + orderId.toString().substring(0, 8));
+        var missingBefore = rejected("missing-signature");
+        var invalidBefore = rejected("invalid-signature");
 
         var unsigned = post(PATH, null, body);
         var forged = post(PATH, null, body, "x-chapa-signature", HmacSignature.sign("not-the-secret",
@@ -44,10 +56,44 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
             assertThat(response.body()).contains("\"status\":401").doesNotContain("Exception");
         }
         assertThat(paymentStatus(orderId)).isEqualTo("PENDING");
-        assertThat(jdbc.queryForObject("""
-                select count(*) from webhook_event where provider = 'chapa' and not signature_valid and payload like ?
-                """, Integer.class, "%shop-" + orderId + "%")).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from webhook_event where payload like ?", Integer.class,
+                "%" + orderId + "%")).as("nothing of an unauthenticated body is stored").isZero();
+        assertThat(rejected("missing-signature")).isEqualTo(missingBefore + 1);
+        assertThat(rejected("invalid-signature")).isEqualTo(invalidBefore + 2);
         chapaApi.verify(0, getRequestedFor(urlEqualTo("/v1/transaction/verify/shop-" + orderId)));
+    }
+
+    @Test
+    void aSignedWebhookIsLoggedWithoutThePayersNameEmailOrPhone() throws Exception {
+        var orderId = pendingChapaPayment("500.00");
+        var txRef = "shop-" + orderId;
+        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
+        var body = chargeSuccess(orderId, "APmin" + orderId.toString().substring(0, 8));
+
+        assertThat(post(PATH, null, body, "x-chapa-signature", sign(body)).statusCode()).isEqualTo(200);
+
+        var stored = JSON.readTree(jdbc.queryForObject("select payload from webhook_event where event_id = ?",
+                String.class, "charge.success:APmin" + orderId.toString().substring(0, 8)));
+        assertThat(stored.get("tx_ref").asString()).isEqualTo(txRef);
+        assertThat(stored.get("amount").asString()).isEqualTo("500.00");
+        assertThat(stored.get("currency").asString()).isEqualTo("ETB");
+        assertThat(stored.get("status").asString()).isEqualTo("success");
+        assertThat(stored.toString()).doesNotContain("Abebe", "Bikila", "abebe@example.com", "0911000000");
+    }
+
+    @Test
+    void theRetentionJobDeletesWebhookLogRowsPastTheirRetentionAndKeepsRecentOnes() {
+        var old = java.util.UUID.randomUUID();
+        var recent = java.util.UUID.randomUUID();
+        jdbc.update("""
+                insert into webhook_event (id, provider, event_id, signature_valid, payload, received_at)
+                values (?, 'chapa', ?, true, '{}', now() - interval '91 days'), (?, 'chapa', ?, true, '{}', now() - interval '89 days')
+                """, old, "charge.success:old-" + old, recent, "charge.success:recent-" + recent);
+
+        retention.purge();
+
+        assertThat(jdbc.queryForList("select id from webhook_event where id in (?, ?)", java.util.UUID.class, old,
+                recent)).containsExactly(recent);
     }
 
     @Test
@@ -124,9 +170,11 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
         assertThat(post("/api/v1/payments/webhooks/paypal", null, "{}").statusCode()).isEqualTo(404);
 
         var huge = "{\"event\":\"charge.success\",\"padding\":\"" + "x".repeat(70_000) + "\"}";
+        var tooLargeBefore = rejected("too-large");
         var tooLarge = post(PATH, null, huge, "x-chapa-signature", sign(huge));
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("\"status\":413");
+        assertThat(rejected("too-large")).isEqualTo(tooLargeBefore + 1);
 
         var notJson = "definitely not json";
         assertThat(post(PATH, null, notJson, "x-chapa-signature", sign(notJson)).statusCode()).isEqualTo(400);

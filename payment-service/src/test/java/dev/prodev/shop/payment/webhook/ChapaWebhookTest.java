@@ -27,16 +27,35 @@ class ChapaWebhookTest {
         for (var header : new String[] { "x-chapa-signature", "Chapa-Signature" }) {
             var headers = new HttpHeaders();
             headers.add(header, HmacSignature.sign(SECRET, BODY));
-            assertThat(webhook.isAuthentic(BODY, headers)).as(header).isTrue();
+            assertThat(webhook.check(BODY, headers)).as(header).isEqualTo(ProviderWebhook.Signature.VALID);
         }
     }
 
     @Test
-    void rejectsAMissingOrForeignSignature() {
-        assertThat(webhook.isAuthentic(BODY, new HttpHeaders())).isFalse();
+    void tellsAMissingSignatureFromAForeignOne() {
+        assertThat(webhook.check(BODY, new HttpHeaders())).isEqualTo(ProviderWebhook.Signature.MISSING);
+        var blank = new HttpHeaders();
+        blank.add("x-chapa-signature", " ");
+        assertThat(webhook.check(BODY, blank)).isEqualTo(ProviderWebhook.Signature.MISSING);
         var headers = new HttpHeaders();
         headers.add("x-chapa-signature", HmacSignature.sign("someone-else", BODY));
-        assertThat(webhook.isAuthentic(BODY, headers)).isFalse();
+        assertThat(webhook.check(BODY, headers)).isEqualTo(ProviderWebhook.Signature.INVALID);
+    }
+
+    @Test
+    void keepsOnlyWhatReconciliationNeedsNeverThePayersNameEmailOrPhone() {
+        var body = """
+                {"event":"charge.success","first_name":"Abebe","last_name":"Bikila","email":"abebe@example.com",
+                 "mobile":"0911000000","phone_number":"0911000000","currency":"ETB","amount":2199.5,"status":"success",
+                 "reference":"APfxHUW3oDbH","tx_ref":"shop-3f1c2b9e","customization":{"title":"Abebe's order"}}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        var record = webhook.read(body).record();
+
+        assertThat(record).containsOnlyKeys("event", "tx_ref", "reference", "status", "amount", "currency")
+                .containsEntry("amount", "2199.5").containsEntry("tx_ref", "shop-3f1c2b9e");
+        assertThat(record.values()).noneMatch(value -> value.contains("Abebe") || value.contains("@")
+                || value.contains("0911"));
     }
 
     @Test

@@ -20,7 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code dead_letter} table: this service's dead letters, recorded as they happen, with
- * everything needed to republish the original record (value and original headers).
+ * everything needed to republish the original record (value and original headers). Payloads carry
+ * personal data, so they are redacted on erasure ({@link #redactPayloadsMentioning}) and after
+ * {@code shop.retention.dead-letter-payloads} ({@link #redactPayloadsOlderThan}, run by
+ * {@code MessagingCleanup}); a redacted dead letter keeps its row but can no longer be redriven.
  */
 public class DeadLetterStore {
 
@@ -36,6 +39,10 @@ public class DeadLetterStore {
     private static final String COLUMNS = """
             id, consumer_group, topic, partition, "offset", record_key, event_id, event_type, exception, message,
             payload, dead_lettered_at, redriven_at, redrive_count""";
+
+    /** Shorter subjects would redact by accident (a two-letter id matches half the table). */
+    private static final int MIN_SUBJECT_LENGTH = 3;
+    private static final int REDACT_CHUNK = 5000;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -87,11 +94,63 @@ public class DeadLetterStore {
                         headers(rs.getString("headers"))), id).stream().findFirst();
     }
 
-    /** Claims the dead letter for a redrive; {@code false} when it is already redriven (or being redriven). */
+    /**
+     * Claims the dead letter for a redrive; {@code false} when it is already redriven (or being redriven), or
+     * its payload was redacted (there is nothing left to publish).
+     */
     public boolean claimRedrive(UUID id) {
         return jdbc.update("""
                 update dead_letter set redriven_at = clock_timestamp(), redrive_count = redrive_count + 1
-                 where id = ? and redriven_at is null""", id) == 1;
+                 where id = ? and redriven_at is null and payload_redacted_at is null""", id) == 1;
+    }
+
+    /**
+     * Erasure (GDPR): redacts the payload, and the error message, of every dead letter whose payload or
+     * message mentions one of {@code subjects} (a customer id, an email address; case-insensitive for
+     * ASCII). The row stays, so the admin still sees that something failed, where and why. Blank subjects
+     * are ignored: they would match everything.
+     *
+     * @return how many dead letters were redacted
+     */
+    public int redactPayloadsMentioning(String... subjects) {
+        int redacted = 0;
+        for (var subject : subjects) {
+            if (subject == null || subject.strip().length() < MIN_SUBJECT_LENGTH) {
+                continue;
+            }
+            var needle = subject.strip();
+            // bytea match for the exact bytes; lower(encode(.., 'escape')) for a differently cased ASCII address
+            redacted += jdbc.update("""
+                    update dead_letter set payload = null, message = null, payload_redacted_at = now()
+                     where payload_redacted_at is null
+                       and (position(convert_to(?, 'UTF8') in payload) > 0
+                            or strpos(lower(encode(payload, 'escape')), lower(?)) > 0
+                            or strpos(lower(message), lower(?)) > 0)""", needle, needle, needle);
+        }
+        return redacted;
+    }
+
+    /**
+     * Retention: redacts the payload of dead letters older than {@code retention}, in chunks, keeping the rows
+     * (what failed, where, when and why). A payload may carry names and email addresses, and an old dead
+     * letter is not going to be redriven.
+     *
+     * @return how many dead letters were redacted
+     */
+    public int redactPayloadsOlderThan(java.time.Duration retention) {
+        int total = 0;
+        int redacted;
+        do {
+            redacted = jdbc.update("""
+                    update dead_letter set payload = null, payload_redacted_at = now()
+                     where id in (select id from dead_letter
+                                   where payload_redacted_at is null
+                                     and dead_lettered_at < now() - ? * interval '1 second' limit ?)""",
+                    retention.toSeconds(), REDACT_CHUNK);
+            total += redacted;
+        }
+        while (redacted == REDACT_CHUNK);
+        return total;
     }
 
     /** Gives a claim back when the redrive could not be published. */
