@@ -51,6 +51,8 @@ public final class MalformedCorpus {
     }
 
     static final String SAMPLE_STRING = "corpus";
+    /** The id every sample body names: fixed, so runs are comparable, and owned by nothing. */
+    static final UUID UNKNOWN_ID = UUID.nameUUIDFromBytes("malformed-input corpus".getBytes(StandardCharsets.UTF_8));
     /** Stands for lone surrogates until the JSON text is written (a JSON writer refuses or replaces them). */
     static final String LONE_SURROGATES = "corpus-lone-surrogates";
     /** Stands for deeply nested arrays until the JSON text is written (deeper than the writer's own limit). */
@@ -122,7 +124,7 @@ public final class MalformedCorpus {
                 damaged.add(new String[] { "nul-raw", "abc\0def" });
                 damaged.add(new String[] { "negative", "-1" });
                 damaged.add(new String[] { "huge-number", "99999999999999999999999999" });
-                damaged.add(new String[] { "uuid-uppercase-braces", "{" + UUID.randomUUID().toString().toUpperCase() + "}" });
+                damaged.add(new String[] { "uuid-uppercase-braces", "{" + harmless(op, param).toUpperCase(java.util.Locale.ROOT) + "}" });
                 damaged.add(new String[] { "dot-segment", "%2e%2e" });
                 damaged.add(new String[] { "sql", "1'%20OR%20'1'='1" });
             }
@@ -188,8 +190,10 @@ public final class MalformedCorpus {
         // whatever the operation, a query string nobody should send
         add(op, "query", "huge (10 KB, 414)", target(op, null, null, "q=" + "x".repeat(10_000)), List.of(),
                 baseBody(op), Expect.status(414));
-        add(op, "query", "junk names", target(op, null, null, "%00=1&a[b][c]=1&__proto__[x]=1&=&&"), List.of(),
+        add(op, "query", "brackets in names", target(op, null, null, "a[b][c]=1&__proto__[x]=1"), List.of(),
                 baseBody(op), Expect.ANY);
+        add(op, "query", "NUL-encoded name", target(op, null, null, "%00=1"), List.of(), baseBody(op), Expect.ANY);
+        add(op, "query", "empty names", target(op, null, null, "=&&=1"), List.of(), baseBody(op), Expect.ANY);
         if (mode == Mode.FULL) {
             add(op, "query", "many parameters", target(op, null, null, "p=1&".repeat(900)), List.of(), baseBody(op),
                     Expect.ANY);
@@ -326,8 +330,8 @@ public final class MalformedCorpus {
                 }
             }
             var unknown = sample.deepCopy();
-            ((ObjectNode) unknown).put("__proto__", "corpus").put("id", UUID.randomUUID().toString())
-                    .put("status", "CONFIRMED").put("customerId", UUID.randomUUID().toString());
+            ((ObjectNode) unknown).put("__proto__", "corpus").put("id", UNKNOWN_ID.toString())
+                    .put("status", "CONFIRMED").put("customerId", UNKNOWN_ID.toString());
             addJson(op, "body-extra-fields", "mass assignment", target, bytes(write(unknown)), Expect.ANY);
         }
     }
@@ -443,7 +447,7 @@ public final class MalformedCorpus {
             case "integer", "number" -> Platform.JSON.getNodeFactory().numberNode(1);
             case "boolean" -> Platform.JSON.getNodeFactory().booleanNode(true);
             default -> "uuid".equals(schema.path("format").asString(""))
-                    ? Platform.JSON.getNodeFactory().stringNode(UUID.randomUUID().toString())
+                    ? Platform.JSON.getNodeFactory().stringNode(UNKNOWN_ID.toString())
                     : Platform.JSON.getNodeFactory().stringNode(SAMPLE_STRING);
         };
     }
