@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * typed parameters and the request body's schema (with {@code $ref}s resolved against the same
  * document). {@link #discover()} reads the gateway's own document and each service's document
  * through the gateway ({@code /v3/api-docs/<name>}), so the corpus follows the API as it is
- * deployed, not a list kept by hand.
+ * deployed, not a list kept by hand. {@code /graphql} is added: GraphQL is described by its schema.
  */
 public record ApiOperation(String document, String method, String path, List<Param> params, JsonNode bodySchema,
         boolean bodyRequired) {
@@ -27,10 +27,14 @@ public record ApiOperation(String document, String method, String path, List<Par
     /** HEAD and OPTIONS carry no body to check (HEAD) or are CORS preflights answered by the gateway (OPTIONS). */
     static final Set<String> SKIPPED_METHODS = Set.of("head", "options", "trace");
 
-    public static List<ApiOperation> discover() {
+    /**
+     * Reads the documents as {@code bearer} (the admin: the documents are public in dev today, and
+     * an environment that restricts them to operators still serves them to the admin).
+     */
+    public static List<ApiOperation> discover(String bearer) {
         var operations = new ArrayList<ApiOperation>();
         for (var document : DOCUMENTS) {
-            var response = Platform.get("/v3/api-docs/" + document, null);
+            var response = Platform.get("/v3/api-docs/" + document, bearer);
             if (response.statusCode() != 200) {
                 throw new AssertionError("OpenAPI document " + document + " not served: " + Platform.describe(response));
             }

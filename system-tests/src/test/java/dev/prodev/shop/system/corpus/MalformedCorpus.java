@@ -4,9 +4,12 @@ import dev.prodev.shop.system.corpus.RawHttp.Header;
 import dev.prodev.shop.system.corpus.RawHttp.Request;
 import dev.prodev.shop.system.support.Platform;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -124,7 +127,8 @@ public final class MalformedCorpus {
                 damaged.add(new String[] { "nul-raw", "abc\0def" });
                 damaged.add(new String[] { "negative", "-1" });
                 damaged.add(new String[] { "huge-number", "99999999999999999999999999" });
-                damaged.add(new String[] { "uuid-uppercase-braces", "{" + harmless(op, param).toUpperCase(java.util.Locale.ROOT) + "}" });
+                damaged.add(new String[] { "uuid-uppercase-braces",
+                        "{" + harmless(op, param).toUpperCase(Locale.ROOT) + "}" });
                 damaged.add(new String[] { "dot-segment", "%2e%2e" });
                 damaged.add(new String[] { "sql", "1'%20OR%20'1'='1" });
             }
@@ -483,8 +487,8 @@ public final class MalformedCorpus {
 
     static JsonNode hugeNumber(JsonNode schema) {
         return switch (schema.path("type").asString("object")) {
-            case "integer" -> Platform.JSON.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(40)));
-            case "number" -> Platform.JSON.getNodeFactory().numberNode(new java.math.BigDecimal("1e400"));
+            case "integer" -> Platform.JSON.getNodeFactory().numberNode(new BigInteger("9".repeat(40)));
+            case "number" -> Platform.JSON.getNodeFactory().numberNode(new BigDecimal("1e400"));
             default -> sample(schema);
         };
     }
