@@ -97,6 +97,10 @@ public final class RawHttp {
         catch (IOException ex) {
             return new Response(0, List.of(), "", ex.toString());
         }
+        catch (RuntimeException ex) {
+            // a status line, header or chunk size that is not HTTP: a finding, not a crash of the corpus
+            return new Response(0, List.of(), "", "unparseable answer: " + ex);
+        }
     }
 
     private static Response read(InputStream in, String method, String writeError) throws IOException {
