@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
@@ -39,6 +40,10 @@ public class GatewayErrorHandler implements WebExceptionHandler {
             return Problems.write(exchange, HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.",
                     Map.of("errors", fields));
         }
+        if (ex instanceof ServerExchangeRejectedException) {
+            // Spring Security's firewall, on a header it reads lazily (control characters, ...)
+            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "bad-request", ExchangeRejectedProblems.DETAIL);
+        }
         if (ex instanceof ResponseStatusException rse) {
             var status = HttpStatus.resolve(rse.getStatusCode().value());
             if (status == null) {
@@ -57,6 +62,8 @@ public class GatewayErrorHandler implements WebExceptionHandler {
             case NOT_FOUND -> "not-found";
             case BAD_REQUEST -> "bad-request";
             case CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE -> "payload-too-large";
+            case URI_TOO_LONG -> "uri-too-long";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers-too-large";
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
             case SERVICE_UNAVAILABLE -> "service-unavailable";
