@@ -67,7 +67,7 @@ class HttpLayerProblemsIT extends GatewayTestSupport {
             var text = response.getValue();
             var body = text.substring(text.indexOf("\r\n\r\n") + 4);
             var problem = body.isEmpty() ? null : JSON.readTree(body);
-            if (response.getKey() != entry.getValue().getValue()
+            if (response.getKey().intValue() != entry.getValue().getValue().intValue()
                     || !text.toLowerCase().contains("content-type: application/problem+json") || problem == null
                     || problem.path("status").asInt() != response.getKey() || !problem.has("type")
                     || text.contains("Exception")) {

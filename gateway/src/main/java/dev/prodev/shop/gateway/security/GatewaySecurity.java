@@ -67,6 +67,8 @@ import reactor.core.publisher.Mono;
 @EnableReactiveMethodSecurity
 public class GatewaySecurity {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GatewaySecurity.class);
+
     /** Keycloak and gateway clocks may disagree a little; never by minutes (Spring's default is 60 s). */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
@@ -199,6 +201,9 @@ public class GatewaySecurity {
      */
     static Mono<Void> unauthorized(ServerWebExchange exchange, IpBlocklist blocklist, AuthenticationException rejected) {
         var description = rejected == null ? null : invalidTokenDescription(rejected);
+        if (rejected != null) {
+            log.debug("bearer token rejected: {}", rejected.getMessage());
+        }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, description == null ? REALM
                 : REALM + ", error=\"invalid_token\", error_description=\"" + description + "\"");
         // only a presented-but-rejected credential counts as a failed authentication, not a missing one
@@ -210,11 +215,15 @@ public class GatewaySecurity {
 
     /** Human-readable, and inside RFC 6750's error_description character set (no quotes, no backslash). */
     static String invalidTokenDescription(AuthenticationException rejected) {
-        var reason = String.valueOf(rejected.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        if (rejected instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
-            reason += " " + oauth.getError().getDescription().toLowerCase(java.util.Locale.ROOT);
+        var reasons = new StringBuilder();
+        for (Throwable cause = rejected; cause != null; cause = cause.getCause()) {
+            reasons.append(' ').append(cause.getMessage());
+            if (cause instanceof OAuth2AuthenticationException oauth) {
+                reasons.append(' ').append(oauth.getError().getDescription());
+            }
         }
-        if (reason.contains("expired")) {
+        var reason = reasons.toString().toLowerCase(java.util.Locale.ROOT);
+        if (reason.contains("expired") || reason.contains("expiresat")) { // "Jwt expired at", or exp before iat
             return "The access token has expired";
         }
         if (reason.contains("audience")) {
