@@ -11,7 +11,8 @@ public record Cidr(byte[] network, int prefixLength) {
     /** @throws IllegalArgumentException when {@code value} is not an IP literal with an optional valid prefix */
     public static Cidr parse(String value) {
         var slash = value.indexOf('/');
-        var address = IpAddresses.parse(slash < 0 ? value : value.substring(0, slash))
+        var literal = slash < 0 ? value : value.substring(0, slash);
+        var address = IpAddresses.parse(literal)
                 .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR range: " + value))
                 .getAddress();
         int prefix;
@@ -20,6 +21,9 @@ public record Cidr(byte[] network, int prefixLength) {
         }
         catch (NumberFormatException ex) {
             throw new IllegalArgumentException("bad prefix length in " + value, ex);
+        }
+        if (slash >= 0 && address.length == 4 && literal.contains(":")) {
+            prefix -= 96; // ::ffff:10.0.0.0/104 is 10.0.0.0/8: mapped addresses are compared as IPv4
         }
         if (prefix < 0 || prefix > address.length * 8) {
             throw new IllegalArgumentException("bad prefix length in " + value);
