@@ -245,12 +245,12 @@ class RequestProtectionIT extends GatewayTestSupport {
         var rateNetwork = someIpv6Network();
         assertThat(getAs(rateNetwork + "::1", "/api/v1/products", null).statusCode()).isEqualTo(200);
         assertThat(getAs(rateNetwork.toUpperCase() + ":0:0:0:2", "/api/v1/products", null).statusCode()).isEqualTo(200);
-        assertThat(redisForCleanup.keys("request_rate_limiter.{ip:" + rateNetwork + ":*"))
-                .containsExactlyInAnyOrder("request_rate_limiter.{ip:" + rateNetwork + "::/64}.tokens",
-                        "request_rate_limiter.{ip:" + rateNetwork + "::/64}.timestamp");
+        assertThat(redisForCleanup.keys("request_rate_limiter.{anonymous.ip:" + rateNetwork + ":*"))
+                .containsExactlyInAnyOrder("request_rate_limiter.{anonymous.ip:" + rateNetwork + "::/64}.tokens",
+                        "request_rate_limiter.{anonymous.ip:" + rateNetwork + "::/64}.timestamp");
         var mappedIp = someClientIp();
         assertThat(getAs("::ffff:" + mappedIp, "/api/v1/products", null).statusCode()).isEqualTo(200);
-        assertThat(redisForCleanup.hasKey("request_rate_limiter.{ip:" + mappedIp + "}.tokens"))
+        assertThat(redisForCleanup.hasKey("request_rate_limiter.{anonymous.ip:" + mappedIp + "}.tokens"))
                 .as("IPv4-mapped draws from the IPv4 bucket").isTrue();
     }
 }

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
@@ -39,10 +38,6 @@ public class GatewayErrorHandler implements WebExceptionHandler {
                     .map(error -> new FieldError(error.getField(), error.getDefaultMessage())).toList();
             return Problems.write(exchange, HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.",
                     Map.of("errors", fields));
-        }
-        if (ex instanceof ServerExchangeRejectedException) {
-            // Spring Security's firewall, on a header it reads lazily (control characters, ...)
-            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "bad-request", ExchangeRejectedProblems.DETAIL);
         }
         if (ex instanceof ResponseStatusException rse) {
             var status = HttpStatus.resolve(rse.getStatusCode().value());
