@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,16 +21,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -67,7 +70,7 @@ import reactor.core.publisher.Mono;
 @EnableReactiveMethodSecurity
 public class GatewaySecurity {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GatewaySecurity.class);
+    private static final Logger log = LoggerFactory.getLogger(GatewaySecurity.class);
 
     /** Keycloak and gateway clocks may disagree a little; never by minutes (Spring's default is 60 s). */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
@@ -222,7 +225,7 @@ public class GatewaySecurity {
                 reasons.append(' ').append(oauth.getError().getDescription());
             }
         }
-        var reason = reasons.toString().toLowerCase(java.util.Locale.ROOT);
+        var reason = reasons.toString().toLowerCase(Locale.ROOT);
         if (reason.contains("expired") || reason.contains("expiresat")) { // "Jwt expired at", or exp before iat
             return "The access token has expired";
         }
