@@ -81,25 +81,41 @@ class GatewayIT extends GatewayTestSupport implements ServiceEssentials {
     }
 
     @Test
-    void rejectsExpiredForgedAndForeignTokensWithProblemJson() throws Exception {
-        for (var token : new String[] { TestTokens.expired("alice", "customer"),
-                TestTokens.wronglySigned("alice", "customer"), TestTokens.wrongAudience("alice", "customer"),
-                "Bearer not-a-jwt" }) {
-            var response = getAs(someClientIp(), "/api/v1/orders", token);
+    void rejectsExpiredForgedAndForeignTokensWithProblemJsonAndAnRfc6750InvalidTokenChallenge() throws Exception {
+        var tokens = new java.util.LinkedHashMap<String, String>();
+        tokens.put(TestTokens.expired("alice", "customer"), "The access token has expired");
+        tokens.put(TestTokens.wronglySigned("alice", "customer"), "The access token is malformed");
+        tokens.put(TestTokens.wrongAudience("alice", "customer"), "The access token is not meant for this API");
+        tokens.put("Bearer not-a-jwt", "The access token is malformed");
+        for (var token : tokens.entrySet()) {
+            var response = getAs(someClientIp(), "/api/v1/orders", token.getKey());
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(contentType(response)).startsWith("application/problem+json");
-            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                    value -> assertThat(value).startsWith("Bearer"));
+            assertThat(response.body()).contains("\"status\":401", token.getValue());
+            // RFC 6750 section 3: the scheme, the realm, then error and a description in its allowed characters
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
+                    .matches("Bearer realm=\"shop\", error=\"invalid_token\", error_description=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]+\"")
+                    .contains(token.getValue()));
         }
         assertThat(service("order").getAllServeEvents()).as("nothing reached the service").isEmpty();
     }
 
     @Test
-    void aCustomerOnAnAdminRouteIsForbidden() throws Exception {
+    void aRequestWithoutATokenGetsTheBareChallenge() throws Exception {
+        var response = get("/api/v1/orders", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"shop\"");
+        assertThat(contentType(response)).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aCustomerOnAnAdminRouteIsForbiddenWithInsufficientScope() throws Exception {
         var response = get("/api/v1/orders/admin/dead-letters", TestTokens.bearer("alice", "customer"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(contentType(response)).startsWith("application/problem+json");
         assertThat(response.body()).contains("\"status\":403");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
+                .startsWith("Bearer realm=\"shop\", error=\"insufficient_scope\", error_description=\""));
         assertThat(get("/api/v1/orders/admin/dead-letters", TestTokens.bearer("admin", "admin", "customer"))
                 .statusCode()).isEqualTo(200);
     }

@@ -144,12 +144,18 @@ abstract class GatewayTestSupport {
 
     /** Writes {@code request} verbatim (all of it before reading) and returns status and raw response. */
     Map.Entry<Integer, String> raw(String localAddress, String request) throws IOException {
+        return raw(localAddress, request, StandardCharsets.US_ASCII);
+    }
+
+    /** As {@link #raw(String, String)}, with the request's characters written as bytes of {@code charset}. */
+    Map.Entry<Integer, String> raw(String localAddress, String request, java.nio.charset.Charset charset)
+            throws IOException {
         try (var socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(charset));
             out.flush();
             InputStream in = socket.getInputStream();
             var response = new String(in.readAllBytes(), StandardCharsets.UTF_8);

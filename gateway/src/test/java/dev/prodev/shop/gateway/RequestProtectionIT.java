@@ -163,4 +163,94 @@ class RequestProtectionIT extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-RateLimit-Remaining")).hasValue("39"); // anonymous burst 40
     }
+
+    /** A fresh /64 from the IPv6 documentation range (RFC 3849), so tests never share a bucket or a block. */
+    static String someIpv6Network() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "2001:db8:" + Integer.toHexString(random.nextInt(1, 0xffff)) + ":" + Integer.toHexString(random.nextInt(1, 0xffff));
+    }
+
+    @Test
+    void anAdminBlockMatchesEverySpellingOfTheAddress() throws Exception {
+        var network = someIpv6Network();
+        var typed = network.toUpperCase().replace("2001:DB8:", "2001:0DB8:") + ":0:0:0:0007"; // as an admin might type it
+        var canonical = network + "::7";
+        var block = send(request("/api/v1/admin/blocklist").header("Authorization", ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"" + typed + "\",\"ttlSeconds\":120}")));
+        assertThat(block.statusCode()).isEqualTo(201);
+        assertThat(block.body()).contains("\"ip\":\"" + canonical + "\"");
+        assertThat(get("/api/v1/admin/blocklist?limit=1000", ADMIN).body()).contains("\"ip\":\"" + canonical + "\"");
+
+        assertThat(getAs(canonical, "/api/v1/products", null).statusCode()).isEqualTo(403);
+        assertThat(getAs(network + ":0:0:0:7", "/api/v1/products", null).statusCode()).isEqualTo(403);
+        assertThat(getAs("[" + canonical + "]:443", "/api/v1/products", null).statusCode()).isEqualTo(403);
+        assertThat(getAs(network + "::8", "/api/v1/products", null).statusCode()).as("an admin block is one address")
+                .isEqualTo(200);
+
+        var unblock = send(request("/api/v1/admin/blocklist/" + network + ":0:0:0:0007").header("Authorization", ADMIN)
+                .DELETE());
+        assertThat(unblock.statusCode()).as("unblocked in yet another spelling").isEqualTo(204);
+        assertThat(getAs(canonical, "/api/v1/products", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anIpv4MappedAddressIsTheIpv4Address() throws Exception {
+        var ip = someClientIp();
+        send(request("/api/v1/admin/blocklist").header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"::ffff:" + ip + "\",\"ttlSeconds\":120}")));
+        try {
+            assertThat(getAs(ip, "/api/v1/products", null).statusCode()).isEqualTo(403);
+            assertThat(getAs("::ffff:" + ip, "/api/v1/products", null).statusCode()).isEqualTo(403);
+        }
+        finally {
+            send(request("/api/v1/admin/blocklist/" + ip).header("Authorization", ADMIN).DELETE());
+        }
+    }
+
+    @Test
+    void entriesStoredBeforeNormalizationAreRewrittenAtStartUp() throws Exception {
+        var network = someIpv6Network();
+        var legacy = "shop:gateway:blocked:" + network.toUpperCase() + ":0:0:0:0009";
+        redisForCleanup.opsForValue().set(legacy, java.time.Instant.now() + "|typed by hand", java.time.Duration.ofMinutes(2));
+        blocklist.normalizeStoredEntries();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Boolean.TRUE.equals(redisForCleanup.hasKey("shop:gateway:blocked:" + network + "::9")));
+        assertThat(redisForCleanup.hasKey(legacy)).isFalse();
+        assertThat(getAs(network + "::9", "/api/v1/products", null).statusCode()).isEqualTo(403);
+        redisForCleanup.delete("shop:gateway:blocked:" + network + "::9");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.prodev.shop.gateway.blocklist.IpBlocklist blocklist;
+
+    @Test
+    void rotatingAddressesInsideAnIpv6SlashSixtyFourEscapesNeitherTheLoginBlockNorTheRateLimit() throws Exception {
+        var network = someIpv6Network();
+        for (int i = 1; i <= 5; i++) { // threshold in tests: 5, each failure from another address of the /64
+            assertThat(getAs(network + "::" + Integer.toHexString(i), "/api/v1/orders",
+                    TestTokens.wronglySigned("mallory", "customer")).statusCode()).isEqualTo(401);
+        }
+        var blocked = getAs(network + ":ffff:ffff:ffff:ffff", "/api/v1/orders", ALICE);
+        assertThat(blocked.statusCode()).as("a fresh address of the same /64").isEqualTo(403);
+        assertThat(blocked.body()).contains("ip-temporarily-blocked");
+        var neighbour = someIpv6Network();
+        assertThat(getAs(neighbour + "::1", "/api/v1/orders", ALICE).statusCode()).as("another /64").isEqualTo(200);
+
+        var unblock = send(request("/api/v1/admin/blocklist/" + network + "::1").header("Authorization", ADMIN).DELETE());
+        assertThat(unblock.statusCode()).as("lifting it for one address lifts it for its /64").isEqualTo(204);
+        assertThat(getAs(network + "::abc", "/api/v1/orders", ALICE).statusCode()).isEqualTo(200);
+
+        // anonymous calls from one /64 draw from one bucket, however the addresses are spelled
+        var rateNetwork = someIpv6Network();
+        assertThat(getAs(rateNetwork + "::1", "/api/v1/products", null).statusCode()).isEqualTo(200);
+        assertThat(getAs(rateNetwork.toUpperCase() + ":0:0:0:2", "/api/v1/products", null).statusCode()).isEqualTo(200);
+        assertThat(redisForCleanup.keys("request_rate_limiter.{anonymous.ip:" + rateNetwork + ":*"))
+                .containsExactlyInAnyOrder("request_rate_limiter.{anonymous.ip:" + rateNetwork + "::/64}.tokens",
+                        "request_rate_limiter.{anonymous.ip:" + rateNetwork + "::/64}.timestamp");
+        var mappedIp = someClientIp();
+        assertThat(getAs("::ffff:" + mappedIp, "/api/v1/products", null).statusCode()).isEqualTo(200);
+        assertThat(redisForCleanup.hasKey("request_rate_limiter.{anonymous.ip:" + mappedIp + "}.tokens"))
+                .as("IPv4-mapped draws from the IPv4 bucket").isTrue();
+    }
 }

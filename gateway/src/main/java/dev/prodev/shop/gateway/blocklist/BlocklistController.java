@@ -1,10 +1,10 @@
 package dev.prodev.shop.gateway.blocklist;
 
+import dev.prodev.shop.gateway.clientip.IpAddresses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
@@ -28,10 +28,11 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasRole('admin')")
 public class BlocklistController {
 
-    /** IPv4 or IPv6 literal; never a host name (no DNS lookups on admin input). */
-    static final String IP = "^(\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)$";
-
-    public record BlockRequest(@NotBlank @Pattern(regexp = IP, message = "must be an IPv4 or IPv6 address") String ip,
+    /**
+     * @param ip any spelling of an IPv4 or IPv6 address; stored and listed in its canonical form
+     *        ({@code 2001:0DB8::0001} is listed as {@code 2001:db8::1})
+     */
+    public record BlockRequest(@NotBlank @IpLiteral String ip,
             @Size(max = 200) String reason, @Min(1) @Max(31_536_000) Long ttlSeconds) {
     }
 
@@ -55,7 +56,7 @@ public class BlocklistController {
 
     @DeleteMapping("/{ip}")
     Mono<ResponseEntity<Void>> unblock(@PathVariable String ip) {
-        if (!ip.matches(IP)) {
+        if (IpAddresses.parse(ip).isEmpty()) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "not an IP address"));
         }
         return blocklist.unblock(ip).flatMap(removed -> removed ? Mono.just(ResponseEntity.noContent().<Void>build())

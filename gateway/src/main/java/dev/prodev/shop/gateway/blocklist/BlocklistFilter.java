@@ -23,7 +23,7 @@ public class BlocklistFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ClientAddressFilter.ORDER + 2; // after the client IP is known and the access log is armed
+        return ClientAddressFilter.ORDER + 3; // after the client IP is known, the access log is armed, management hidden
     }
 
     @Override

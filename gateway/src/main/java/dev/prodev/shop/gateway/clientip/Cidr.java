@@ -1,29 +1,38 @@
 package dev.prodev.shop.gateway.clientip;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
-/** An address range like {@code 10.0.0.0/8} or one address; parsed from literals only (no DNS). */
-record Cidr(byte[] network, int prefixLength) {
+/**
+ * An address range like {@code 10.0.0.0/8} or {@code 2001:db8::/32}, or one address; parsed from
+ * literals only (no DNS) and compared as addresses, so any spelling of an address matches.
+ */
+public record Cidr(byte[] network, int prefixLength) {
 
-    static Cidr parse(String value) {
+    /** @throws IllegalArgumentException when {@code value} is not an IP literal with an optional valid prefix */
+    public static Cidr parse(String value) {
         var slash = value.indexOf('/');
-        var address = literal(slash < 0 ? value : value.substring(0, slash));
-        int prefix = slash < 0 ? address.length * 8 : Integer.parseInt(value.substring(slash + 1));
+        var literal = slash < 0 ? value : value.substring(0, slash);
+        var address = IpAddresses.parse(literal)
+                .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR range: " + value))
+                .getAddress();
+        int prefix;
+        try {
+            prefix = slash < 0 ? address.length * 8 : Integer.parseInt(value.substring(slash + 1).trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("bad prefix length in " + value, ex);
+        }
+        if (slash >= 0 && address.length == 4 && literal.contains(":")) {
+            prefix -= 96; // ::ffff:10.0.0.0/104 is 10.0.0.0/8: mapped addresses are compared as IPv4
+        }
         if (prefix < 0 || prefix > address.length * 8) {
             throw new IllegalArgumentException("bad prefix length in " + value);
         }
         return new Cidr(address, prefix);
     }
 
-    boolean contains(String ip) {
-        byte[] candidate;
-        try {
-            candidate = literal(ip);
-        }
-        catch (IllegalArgumentException ex) {
-            return false;
-        }
+    public boolean contains(InetAddress address) {
+        byte[] candidate = IpAddresses.normalize(address).getAddress();
         if (candidate.length != network.length) {
             return false;
         }
@@ -41,15 +50,13 @@ record Cidr(byte[] network, int prefixLength) {
         return (candidate[full] & mask) == (network[full] & mask);
     }
 
-    private static byte[] literal(String ip) {
-        if (!ClientAddressFilter.looksLikeIp(ip)) {
-            throw new IllegalArgumentException("not an IP literal: " + ip);
+    /** True when any of {@code ranges} contains {@code address}. */
+    public static boolean anyContains(java.util.List<Cidr> ranges, InetAddress address) {
+        for (var range : ranges) {
+            if (range.contains(address)) {
+                return true;
+            }
         }
-        try {
-            return InetAddress.getByName(ip).getAddress(); // a literal: parsed, never resolved
-        }
-        catch (UnknownHostException ex) {
-            throw new IllegalArgumentException("not an IP literal: " + ip, ex);
-        }
+        return false;
     }
 }

@@ -5,14 +5,21 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
  * The gateway's own settings ({@code shop.gateway.*}); Spring Cloud Gateway's routes stay under
  * {@code spring.cloud.gateway.server.webflux}.
  *
- * @param trustedProxies addresses or CIDR ranges of load balancers whose {@code X-Forwarded-For} we believe;
- *        from anyone else the header is dropped and the TCP peer is the client
+ * @param trustedProxies addresses or CIDR ranges of load balancers whose {@code X-Forwarded-For} we believe
+ *        (env {@code TRUSTED_PROXIES}). Empty by default: the header is never believed and the TCP peer is
+ *        the client. Set it per environment to exactly the proxies in front of the gateway (the ingress
+ *        controller's pods, a cloud load balancer's range); from anyone else the header is dropped
+ * @param clientAddress how a client address becomes a key for rate limits and temporary blocks
+ * @param management who may reach the gateway's own actuator endpoints beyond the health probes
+ * @param apiDocs whether Swagger UI and the API documents are served
+ * @param http limits of the HTTP layer (request line, headers), answered with problem+json
  * @param maxRequestSize largest request body accepted (413 above it)
  * @param cors browser origins allowed to call the API
  * @param rateLimit token-bucket tiers
@@ -24,7 +31,44 @@ import org.springframework.util.unit.DataSize;
 public record ShopGatewayProperties(@DefaultValue List<String> trustedProxies,
         @DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue Cors cors, @DefaultValue RateLimit rateLimit,
         @DefaultValue AuthFailures authFailures, @DefaultValue Resilience resilience,
-        @DefaultValue Blocklist blocklist) {
+        @DefaultValue Blocklist blocklist, @DefaultValue AddressKeys clientAddress,
+        @DefaultValue Management management, @DefaultValue ApiDocs apiDocs, @DefaultValue Http http) {
+
+    /**
+     * @param ipv6PrefixLength leading bits of an IPv6 client address that make its key for rate limits
+     *        and temporary login blocks: one subscriber usually holds a whole /64 and can rotate freely
+     *        inside it, so per-address keys would not hold anyone (IPv4 addresses are keyed whole)
+     */
+    public record AddressKeys(@DefaultValue("64") int ipv6PrefixLength) {
+        public AddressKeys {
+            if (ipv6PrefixLength < 1 || ipv6PrefixLength > 128) {
+                throw new IllegalArgumentException("shop.gateway.client-address.ipv6-prefix-length must be 1..128");
+            }
+        }
+    }
+
+    /**
+     * @param trustedNetworks CIDR ranges whose callers (the real client address, see {@code trustedProxies})
+     *        may reach actuator endpoints other than health, liveness and readiness; everyone else gets 404.
+     *        Local default: loopback only
+     */
+    public record Management(@DefaultValue({ "127.0.0.0/8", "::1/128" }) List<String> trustedNetworks) {
+    }
+
+    /** @param publiclyVisible {@code public}: Swagger UI and /v3/api-docs/** are served (dev); false answers 404 (prod) */
+    public record ApiDocs(@Name("public") @DefaultValue("true") boolean publiclyVisible) {
+    }
+
+    /**
+     * Limits the gateway answers itself with problem+json. Reactor Netty's own decoder limits
+     * ({@code server.netty.max-initial-line-length}, {@code server.max-http-request-header-size}) sit
+     * above these, so a request between the two gets a problem+json answer instead of Netty's empty one.
+     *
+     * @param maxUriLength longest request target (path and query) accepted; 414 above it
+     * @param maxHeaderSize largest total of header names and values accepted; 431 above it
+     */
+    public record Http(@DefaultValue("4KB") DataSize maxUriLength, @DefaultValue("8KB") DataSize maxHeaderSize) {
+    }
 
     /**
      * @param cacheTtl how long a verdict for one IP is reused without asking Redis: a block set on

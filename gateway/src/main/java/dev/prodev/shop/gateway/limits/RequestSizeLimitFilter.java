@@ -36,7 +36,7 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ClientAddressFilter.ORDER + 3;
+        return ClientAddressFilter.ORDER + 4;
     }
 
     @Override

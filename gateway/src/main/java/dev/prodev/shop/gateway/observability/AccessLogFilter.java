@@ -45,7 +45,7 @@ public class AccessLogFilter implements WebFilter, Ordered {
             var status = exchange.getResponse().getStatusCode();
             var route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) instanceof Route r ? r.getId() : "-";
             var user = exchange.getAttribute(USER) instanceof String s ? s : "-";
-            var ip = ClientAddress.of(exchange);
+            var ip = ClientAddress.of(exchange).ip();
             long latencyMs = (System.nanoTime() - start) / 1_000_000;
             int code = status != null ? status.value() : 0;
             log.atInfo()

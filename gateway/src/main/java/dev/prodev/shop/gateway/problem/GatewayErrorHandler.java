@@ -57,6 +57,8 @@ public class GatewayErrorHandler implements WebExceptionHandler {
             case NOT_FOUND -> "not-found";
             case BAD_REQUEST -> "bad-request";
             case CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE -> "payload-too-large";
+            case URI_TOO_LONG -> "uri-too-long";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers-too-large";
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
             case SERVICE_UNAVAILABLE -> "service-unavailable";

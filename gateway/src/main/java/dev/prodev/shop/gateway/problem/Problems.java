@@ -39,6 +39,7 @@ public final class Problems {
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
     }
 
+    /** The body alone, for answers written below WebFlux (Netty); {@code instance} is left out when null. */
     public static byte[] body(HttpStatus status, String type, String detail, String instance,
             Map<String, Object> properties) {
         var body = new LinkedHashMap<String, Object>();
@@ -46,7 +47,9 @@ public final class Problems {
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
-        body.put("instance", instance);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         body.putAll(properties);
         return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     }

@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Whose bucket a request draws from: the user ({@code sub}) when it carries a valid token, else
- * the client IP (as established from trusted proxies only). Prefixed so a user id can never
+ * the client address (as established from trusted proxies only; an IPv6 client by its /64, see
+ * {@link ClientAddress#key()}). Prefixed so a user id can never
  * collide with an address.
  */
 @Component
@@ -18,6 +19,6 @@ public class CallerKeyResolver implements KeyResolver {
     @Override
     public Mono<String> resolve(ServerWebExchange exchange) {
         return GatewaySecurity.jwt().map(jwt -> "user:" + jwt.getSubject())
-                .defaultIfEmpty("ip:" + ClientAddress.of(exchange));
+                .defaultIfEmpty("ip:" + ClientAddress.of(exchange).key());
     }
 }

@@ -40,7 +40,10 @@ class TieredRateLimiterRedisDownTest {
                             new ShopGatewayProperties.Tier(1, 1), Map.of()),
                     new ShopGatewayProperties.AuthFailures(5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
                     new ShopGatewayProperties.Resilience(Duration.ofSeconds(1), 50, 4, 4, Duration.ofSeconds(1), 10),
-                    new ShopGatewayProperties.Blocklist(Duration.ofSeconds(1), 1000));
+                    new ShopGatewayProperties.Blocklist(Duration.ofSeconds(1), 1000),
+                    new ShopGatewayProperties.AddressKeys(64), new ShopGatewayProperties.Management(List.of()),
+                    new ShopGatewayProperties.ApiDocs(true),
+                    new ShopGatewayProperties.Http(DataSize.ofKilobytes(4), DataSize.ofKilobytes(8)));
             var meters = new SimpleMeterRegistry();
             var limiter = new TieredRateLimiter(new ReactiveStringRedisTemplate(factory), properties, meters);
 
