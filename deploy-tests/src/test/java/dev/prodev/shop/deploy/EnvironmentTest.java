@@ -16,18 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EnvironmentTest {
 
-    /**
-     * Variables the prod overlay sets for settings that other branches of issue #12 add to the
-     * services (gateway: shop.gateway.api-docs-public, shop.gateway.management.trusted-networks;
-     * order-service: shop.orders.require-verified-email). Those branches read them as the
-     * placeholders ${SHOP_GATEWAY_API_DOCS_PUBLIC}, ${SHOP_GATEWAY_MANAGEMENT_TRUSTED_NETWORKS}
-     * and ${SHOP_ORDERS_REQUIRE_VERIFIED_EMAIL}; accepted here until they are merged, then this
-     * table should be emptied (the placeholders satisfy the check).
-     */
-    static final Map<String, List<String>> PENDING_ISSUE_12 = Map.of(
-            "gateway", List.of("SHOP_GATEWAY_API_DOCS_PUBLIC", "SHOP_GATEWAY_MANAGEMENT_TRUSTED_NETWORKS"),
-            "order-service", List.of("SHOP_ORDERS_REQUIRE_VERIFIED_EMAIL"));
-
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dev.prodev.shop.deploy.Layers#layersAndServices")
     void everyVariableTheDeploymentSetsIsReadByTheService(String layer, String name) {
@@ -36,8 +24,7 @@ class EnvironmentTest {
         assertThat(env).isNotEmpty();
         for (var variable : env.keySet()) {
             assertThat(service.placeholders().containsKey(variable) || SpringProperties.binds(variable)
-                    || SpringProperties.bindsLibraryProperty(service, variable)
-                    || PENDING_ISSUE_12.getOrDefault(name, List.of()).contains(variable))
+                    || SpringProperties.bindsLibraryProperty(service, variable))
                     .as("%s (%s) sets %s, which %s never reads: no ${%s} placeholder and no property of that name",
                             name, layer, variable, name, variable)
                     .isTrue();
