@@ -16,10 +16,12 @@ RUN="$STATE/run"
 DIST="$STATE/dist"
 mkdir -p "$RUN" "$DIST"
 
-KAFKA_VERSION=4.2.2
+# Kafka's and GreenMail's versions are the poms' (deploy/lib/versions.sh): written once, for the build and for us
+. "$ROOT/deploy/lib/versions.sh"
+KAFKA_VERSION="$(shop_pom_property "$LOCAL_HERE/kafka/pom.xml" kafka.version)"
 ZIPKIN_VERSION=3.6.1
 KEYCLOAK_VERSION=26.7.3
-GREENMAIL_VERSION=2.1.13
+GREENMAIL_VERSION="$(shop_pom_property "$ROOT/pom.xml" greenmail.version)"
 
 KAFKA_HOME="$DIST/kafka-$KAFKA_VERSION"
 ZIPKIN_JAR="$DIST/zipkin/zipkin-server-$ZIPKIN_VERSION-exec.jar"

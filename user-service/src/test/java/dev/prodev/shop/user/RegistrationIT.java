@@ -1,6 +1,7 @@
 package dev.prodev.shop.user;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -8,12 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prodev.shop.events.EventSchemas;
 import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.user.UserRegistered;
+import dev.prodev.shop.test.TestTokens;
 import dev.prodev.shop.test.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Sign-up through Keycloak's Admin API: the account, the role, the profile row and the event, or nothing. */
 class RegistrationIT extends UserTestSupport {
+
+    static final String TOKEN = "/realms/shop/protocol/openid-connect/token";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -74,7 +80,8 @@ class RegistrationIT extends UserTestSupport {
 
         // Keycloak restarted: the cached token is refused, a new one is handed out
         KEYCLOAK.stubFor(post(urlEqualTo("/realms/shop/protocol/openid-connect/token"))
-                .willReturn(okJson("{\"access_token\":\"token-after-restart\",\"expires_in\":300}")));
+                .willReturn(okJson("{\"access_token\":\"token-after-restart\",\"expires_in\":300,"
+                        + "\"token_type\":\"Bearer\"}")));
         KEYCLOAK.stubFor(post(urlEqualTo(USERS)).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer service-account-token"))
                 .willReturn(aResponse().withStatus(401)));
@@ -90,6 +97,11 @@ class RegistrationIT extends UserTestSupport {
             KEYCLOAK.verify(postRequestedFor(urlEqualTo(USERS))
                     .withHeader("Authorization", equalTo("Bearer token-after-restart"))
                     .withRequestBody(matchingJsonPath("$.email", equalTo(after))));
+            // the new token was asked for as the service account, by client credentials
+            KEYCLOAK.verify(postRequestedFor(urlEqualTo(TOKEN))
+                    .withRequestBody(containing("grant_type=client_credentials"))
+                    .withRequestBody(containing("client_id=shop-user-admin"))
+                    .withRequestBody(containing("client_secret=test-secret")));
         }
         finally {
             // the other tests expect the usual token: the same mechanism hands it back to the client
@@ -102,6 +114,65 @@ class RegistrationIT extends UserTestSupport {
             assertThat(call("POST", "/api/v1/users/register", null, body(reset, "correct horse battery")).statusCode())
                     .isEqualTo(201);
             keycloakBehavesNormally();
+        }
+    }
+
+    @Test
+    void oneCachedServiceAccountTokenServesEveryCaller() throws Exception {
+        var first = "warm-" + UUID.randomUUID() + "@example.com";
+        keycloakCreates(first, UUID.randomUUID().toString());
+        assertThat(call("POST", "/api/v1/users/register", null, body(first, "correct horse battery")).statusCode())
+                .isEqualTo(201);
+        KEYCLOAK.resetRequests();
+
+        // an anonymous sign-up and two different signed-in admins: the token is the service account's, not theirs
+        var second = "shared-" + UUID.randomUUID() + "@example.com";
+        keycloakCreates(second, UUID.randomUUID().toString());
+        assertThat(call("POST", "/api/v1/users/register", null, body(second, "correct horse battery")).statusCode())
+                .isEqualTo(201);
+        for (var admin : new String[] { "admin-" + UUID.randomUUID(), "admin-" + UUID.randomUUID() }) {
+            var user = "shared-" + UUID.randomUUID();
+            call("GET", "/api/v1/users/me", TestTokens.bearer(user, "customer"), null);
+            assertThat(call("POST", "/api/v1/users/" + user + "/disable", TestTokens.bearer(admin, "admin"), null)
+                    .statusCode()).isEqualTo(204);
+        }
+
+        KEYCLOAK.verify(0, postRequestedFor(urlEqualTo(TOKEN)));
+        KEYCLOAK.verify(postRequestedFor(urlEqualTo(USERS))
+                .withHeader("Authorization", equalTo("Bearer service-account-token")));
+        KEYCLOAK.verify(2, putRequestedFor(urlPathMatching(USERS + "/shared-.+"))
+                .withHeader("Authorization", equalTo("Bearer service-account-token")));
+    }
+
+    @Test
+    void aTokenEndpointThatRefusesTheServiceAccountIs503AndNothingIsStored() throws Exception {
+        // the cached token is no longer accepted, and Keycloak will not hand out a new one (secret rotated)
+        KEYCLOAK.stubFor(post(urlEqualTo(USERS)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer service-account-token"))
+                .willReturn(aResponse().withStatus(401)));
+        KEYCLOAK.stubFor(post(urlEqualTo(TOKEN)).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"unauthorized_client\",\"error_description\":\"Invalid client secret\"}")));
+        var email = "refused-" + UUID.randomUUID() + "@example.com";
+        keycloakCreates(email, UUID.randomUUID().toString());
+
+        try {
+            var response = call("POST", "/api/v1/users/register", null, body(email, "correct horse battery"));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+            assertThat(response.body()).contains("identity-provider-unavailable")
+                    .doesNotContain("Exception", "Invalid client secret");
+            assertThat(jdbc.queryForObject("select count(*) from user_profile where email = ?", Integer.class, email))
+                    .isZero();
+        }
+        finally {
+            // Keycloak hands out the usual token again: the next sign-up fetches it (nothing stale was kept)
+            keycloakBehavesNormally();
+            var next = "after-refusal-" + UUID.randomUUID() + "@example.com";
+            keycloakCreates(next, UUID.randomUUID().toString());
+            assertThat(call("POST", "/api/v1/users/register", null, body(next, "correct horse battery")).statusCode())
+                    .isEqualTo(201);
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.prodev.shop.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,25 +15,33 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON Schemas (draft 2020-12) of every event type's {@code data}, from
  * {@code classpath:schemas/<type>.json}. Producers assert their events with {@link #validate}
  * in tests; consumers read {@link #examples} to prove they can parse what the contract allows.
  *
- * <p>Uses networknt's validator, which works on Jackson 2 trees internally; callers only pass bytes.
+ * <p>Uses networknt's validator (3.x), which works on Jackson 3 trees like the rest of Boot 4; callers
+ * only pass bytes. Validation is strict on purpose: {@code format} is asserted (not just annotated,
+ * the 2020-12 default) and each schema's own {@code additionalProperties} applies, so a producer
+ * cannot publish what the contract does not allow.
  */
 public final class EventSchemas {
 
     /** Base of every schema's {@code $id}, also sent as the CloudEvents {@code dataschema}. */
     public static final String SCHEMA_BASE_URI = "https://schemas.prodev.shop/events/";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true)
-            .build();
-    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    // "$.lines[0].quantity" as 1.x wrote it (3.x defaults to JSON Pointer, "/lines/0/quantity")
+                    .pathType(PathType.JSON_PATH)
+                    .build()));
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private EventSchemas() {
     }
@@ -61,15 +68,15 @@ public final class EventSchemas {
         try {
             node = JSON.readTree(json);
         }
-        catch (IOException | RuntimeException ex) {
+        catch (RuntimeException ex) {
             return List.of("not JSON: " + ex.getMessage());
         }
         if (node == null || node.isMissingNode()) {
             return List.of("not JSON: empty");
         }
         return schema(type).validate(node).stream()
-                .sorted(Comparator.comparing(ValidationMessage::getMessage))
-                .map(ValidationMessage::getMessage)
+                .map(EventSchemas::describe)
+                .sorted(Comparator.naturalOrder())
                 .toList();
     }
 
@@ -85,18 +92,21 @@ public final class EventSchemas {
     public static List<byte[]> examples(String type) {
         var examples = new ArrayList<byte[]>();
         for (var example : schemaNode(type).path("examples")) {
-            try {
-                examples.add(JSON.writeValueAsBytes(example));
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
+            examples.add(JSON.writeValueAsBytes(example));
         }
         return examples;
     }
 
-    private static JsonSchema schema(String type) {
-        return SCHEMAS.computeIfAbsent(type, t -> FACTORY.getSchema(schemaNode(t), CONFIG));
+    /**
+     * One error as 1.x worded it: where in the data ({@code $.lines[0].quantity}), then what is wrong
+     * (3.x's message no longer carries the location itself).
+     */
+    private static String describe(Error error) {
+        return error.getInstanceLocation() + ": " + error.getMessage();
+    }
+
+    private static Schema schema(String type) {
+        return SCHEMAS.computeIfAbsent(type, t -> REGISTRY.getSchema(schemaNode(t)));
     }
 
     private static JsonNode schemaNode(String type) {
@@ -107,8 +117,9 @@ public final class EventSchemas {
             }
             return JSON.readTree(in);
         }
-        catch (IOException ex) {
-            throw new UncheckedIOException("cannot read " + resourcePath(type), ex);
+        catch (IOException | JacksonException ex) {
+            throw new UncheckedIOException("cannot read " + resourcePath(type),
+                    ex instanceof IOException io ? io : new IOException(ex));
         }
     }
 }

@@ -29,7 +29,12 @@ public final class Topics {
     /** Suffix of every dead-letter topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    /** The main topics with their partition counts (deploy scripts, k8s manifests and topic creation read this). */
+    /**
+     * The main topics with their partition counts; each has a dead-letter topic ({@link #deadLetter})
+     * with as many partitions. The deploy files that cannot read Java copy it and deploy-tests checks
+     * the copies: {@code deploy/local/kafka/topics.txt} (deploy/local/up, deploy/compose) in
+     * LocalPlatformFilesTest, the Strimzi {@code KafkaTopic}s of deploy/k8s in KafkaTest.
+     */
     public static final Map<String, Integer> ALL;
 
     static {
@@ -50,10 +55,5 @@ public final class Topics {
     /** The dead-letter topic of {@code topic}: {@code <topic>.dlt}. */
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
-    }
-
-    /** Whether {@code topic} is a dead-letter topic. */
-    public static boolean isDeadLetter(String topic) {
-        return topic.endsWith(DEAD_LETTER_SUFFIX);
     }
 }

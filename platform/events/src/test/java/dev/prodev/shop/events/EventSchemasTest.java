@@ -122,6 +122,17 @@ class EventSchemasTest {
     }
 
     @Test
+    void eachErrorSaysWhereInTheDataItIsOnce() {
+        var badUuid = "{\"orderId\":\"not-a-uuid\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(EventSchemas.validate(CommitStock.TYPE, badUuid)).singleElement().asString()
+                .startsWith("$.orderId: ").containsOnlyOnce("$.orderId").contains("uuid");
+        var badLine = JSON.writeValueAsBytes(Map.of("orderId", ORDER.toString(),
+                "lines", List.of(Map.of("productId", PRODUCT.toString(), "quantity", 0))));
+        assertThat(EventSchemas.validate(ReserveStock.TYPE, badLine))
+                .anySatisfy(error -> assertThat(error).startsWith("$.lines[0].quantity: "));
+    }
+
+    @Test
     void notJsonAndUnknownTypesAreErrorsNotExceptions() {
         assertThat(EventSchemas.validate(CommitStock.TYPE, "{oops".getBytes(StandardCharsets.UTF_8)))
                 .singleElement().asString().startsWith("not JSON");

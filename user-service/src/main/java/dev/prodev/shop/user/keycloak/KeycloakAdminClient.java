@@ -4,24 +4,39 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.prodev.shop.web.problem.ProblemDetailsHandler;
 import dev.prodev.shop.web.problem.ShopProblem;
-import java.time.Instant;
+import java.net.http.HttpClient;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import java.net.http.HttpClient;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClientException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
@@ -29,6 +44,14 @@ import org.springframework.web.client.RestClientResponseException;
  * as the {@code shop-user-admin} service account. (The {@code keycloak-admin-client} artifact
  * brings RESTEasy and Jackson 2 wiring of its own; five plain HTTP calls do not justify it.)
  * Keycloak unreachable, timing out or failing with 5xx becomes 503 problem+json.
+ *
+ * <p>The service-account token is Spring Security's OAuth2 client's business: an
+ * {@link OAuth2ClientHttpRequestInterceptor} on this client's {@link RestClient} asks an
+ * {@link AuthorizedClientServiceOAuth2AuthorizedClientManager} (client credentials, works outside a
+ * web request too, e.g. in the erasure sweep) for the token, which it caches and renews a minute
+ * before expiry. The registration is built from {@code shop.keycloak.*} and kept private to this
+ * client, so it neither needs {@code spring.security.oauth2.client.*} properties nor changes the
+ * service's own (resource-server) security.
  */
 @Component
 public class KeycloakAdminClient {
@@ -45,10 +68,6 @@ public class KeycloakAdminClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Role(String id, String name) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record TokenResponse(String access_token, long expires_in) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -71,17 +90,18 @@ public class KeycloakAdminClient {
         }
 
         private static boolean mentionsPassword(String text) {
-            return text != null && text.toLowerCase(java.util.Locale.ROOT).contains("password");
+            return text != null && text.toLowerCase(Locale.ROOT).contains("password");
         }
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** The one registration of this client: Keycloak's token endpoint of the realm, client credentials. */
+    static final String REGISTRATION_ID = "keycloak-admin";
 
     private final KeycloakAdminProperties properties;
     private final RestClient http;
-    private volatile String token;
-    private volatile Instant tokenExpiry = Instant.EPOCH;
+    private final OAuth2AuthorizedClientService authorizedClients;
+    /** Whom the token is cached for: always the service account, never the shopper whose request we serve. */
+    private final Authentication serviceAccount;
 
     public KeycloakAdminClient(KeycloakAdminProperties properties, RestClient.Builder builder) {
         this.properties = properties;
@@ -90,7 +110,56 @@ public class KeycloakAdminClient {
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
-        this.http = builder.clone().baseUrl(properties.url()).requestFactory(requests).build();
+
+        var registrations = new InMemoryClientRegistrationRepository(ClientRegistration
+                .withRegistrationId(REGISTRATION_ID)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                // client_id and client_secret in the form, as Keycloak's service-account docs show
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .tokenUri(properties.url() + "/realms/" + properties.realm() + "/protocol/openid-connect/token")
+                .build());
+        this.authorizedClients = new InMemoryOAuth2AuthorizedClientService(registrations);
+        this.serviceAccount = UsernamePasswordAuthenticationToken.unauthenticated(properties.clientId(), null);
+
+        var tokens = new RestClientClientCredentialsTokenResponseClient();
+        // the token request joins the trace and has the same timeouts as the Admin API calls
+        tokens.setRestClient(builder.clone().requestFactory(requests)
+                .configureMessageConverters(converters -> converters.addCustomConverter(new FormHttpMessageConverter())
+                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .build());
+        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials(credentials -> credentials.accessTokenResponseClient(retriedOnce(tokens)))
+                .build());
+
+        var interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+        interceptor.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
+        interceptor.setPrincipalResolver(request -> serviceAccount);
+        // a 401 from the Admin API (invalid_token) drops the cached token: the next request fetches a new one
+        interceptor.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(
+                authorizedClients));
+        this.http = builder.clone().baseUrl(properties.url()).requestFactory(requests).requestInterceptor(interceptor)
+                .build();
+    }
+
+    /**
+     * Asks for a token once more when the first request fails: a pooled connection Keycloak already
+     * closed fails once, and asking for a token is safe to repeat.
+     */
+    private static OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> retriedOnce(
+            OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokens) {
+        return request -> {
+            try {
+                return tokens.getTokenResponse(request);
+            }
+            catch (OAuth2AuthorizationException firstFailure) {
+                log.debug("service-account token request failed, retrying once: {}", firstFailure.toString());
+                return tokens.getTokenResponse(request);
+            }
+        };
     }
 
     /**
@@ -100,7 +169,7 @@ public class KeycloakAdminClient {
      */
     public String createUser(NewUser user) {
         var location = call(() -> http.post().uri("/admin/realms/{realm}/users", properties.realm())
-                .headers(h -> h.setBearerAuth(adminToken())).contentType(MediaType.APPLICATION_JSON).body(user)
+                .contentType(MediaType.APPLICATION_JSON).body(user)
                 .retrieve().toBodilessEntity().getHeaders().getLocation(), "create user");
         if (location == null) {
             throw unavailable("Keycloak created the user without telling us its id", null);
@@ -111,17 +180,17 @@ public class KeycloakAdminClient {
 
     public void assignRealmRole(String userId, String roleName) {
         var role = call(() -> http.get().uri("/admin/realms/{realm}/roles/{role}", properties.realm(), roleName)
-                .headers(h -> h.setBearerAuth(adminToken())).retrieve().body(Role.class), "read role");
+                .retrieve().body(Role.class), "read role");
         call(() -> http.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
-                .headers(h -> h.setBearerAuth(adminToken())).contentType(MediaType.APPLICATION_JSON)
-                .body(List.of(role)).retrieve().toBodilessEntity(), "assign role");
+                .contentType(MediaType.APPLICATION_JSON).body(List.of(role)).retrieve().toBodilessEntity(),
+                "assign role");
     }
 
     /** Deletes the user; a user already gone counts as deleted (so retries are safe). */
     public void deleteUser(String userId) {
         try {
             call(() -> http.delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                    .headers(h -> h.setBearerAuth(adminToken())).retrieve().toBodilessEntity(), "delete user");
+                    .retrieve().toBodilessEntity(), "delete user");
         }
         catch (ShopProblem ex) {
             if (ex.status() != HttpStatus.NOT_FOUND) {
@@ -133,65 +202,17 @@ public class KeycloakAdminClient {
     /** Disables the user: they cannot log in or refresh tokens any more. 404 if Keycloak has no such user. */
     public void disableUser(String userId) {
         call(() -> http.put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .headers(h -> h.setBearerAuth(adminToken())).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("enabled", false)).retrieve().toBodilessEntity(), "disable user");
-    }
-
-    private String adminToken() {
-        var now = Instant.now();
-        if (token != null && now.isBefore(tokenExpiry)) {
-            return token;
-        }
-        synchronized (this) {
-            if (token != null && Instant.now().isBefore(tokenExpiry)) {
-                return token;
-            }
-            var form = new LinkedMultiValueMap<String, String>();
-            form.add("grant_type", "client_credentials");
-            form.add("client_id", properties.clientId());
-            form.add("client_secret", properties.clientSecret());
-            TokenResponse response;
-            try {
-                response = requestToken(form);
-            }
-            catch (RestClientException | JacksonException firstFailure) {
-                // a pooled connection Keycloak already closed fails once; asking for a token is safe to repeat
-                log.debug("service-account token request failed, retrying once: {}", firstFailure.toString());
-                response = null;
-            }
-            if (response == null) {
-                try {
-                    response = requestToken(form);
-                }
-                catch (RestClientException | JacksonException ex) {
-                    throw unavailable("cannot obtain a service-account token from Keycloak", ex);
-                }
-            }
-            if (response == null || response.access_token() == null) {
-                throw unavailable("Keycloak returned no service-account token", null);
-            }
-            token = response.access_token();
-            // renew 30 s early so a token never expires mid-request
-            tokenExpiry = Instant.now().plusSeconds(Math.max(5, response.expires_in() - 30));
-            return token;
-        }
-    }
-
-    private TokenResponse requestToken(LinkedMultiValueMap<String, String> form) {
-        // read as text and parse ourselves: whatever Content-Type a proxy in front of Keycloak sets
-        var body = http.post().uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON)
-                .body(form).retrieve().body(String.class);
-        return body == null ? null : JSON.readValue(body, TokenResponse.class);
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity(),
+                "disable user");
     }
 
     /**
      * One Admin API call. A 401 means our cached service-account token is no longer accepted
-     * (Keycloak restarted, or its keys were rotated): the call is repeated once with a fresh token,
-     * so the first registration after a Keycloak restart does not fail. A 401 stops Keycloak before
-     * it acts, so the repeat cannot do anything twice.
+     * (Keycloak restarted, or its keys were rotated): it is dropped (the interceptor's failure handler
+     * does so too) and the call is repeated once with a fresh token; the first registration after a Keycloak restart
+     * does not fail. A 401 stops Keycloak before it acts, so the repeat cannot do anything twice.
      */
-    private <T> T call(java.util.function.Supplier<T> request, String what) {
+    private <T> T call(Supplier<T> request, String what) {
         try {
             return request.get();
         }
@@ -200,9 +221,9 @@ public class KeycloakAdminClient {
                 return handleError(ex, what);
             }
             log.info("Keycloak no longer accepts the service-account token ({}); fetching a new one", what);
-            token = null;
+            forgetToken();
         }
-        catch (RestClientException ex) {
+        catch (RestClientException | OAuth2AuthorizationException ex) {
             throw failure(ex, what);
         }
         try {
@@ -211,12 +232,21 @@ public class KeycloakAdminClient {
         catch (RestClientResponseException ex) {
             return handleError(ex, what);
         }
-        catch (RestClientException ex) {
+        catch (RestClientException | OAuth2AuthorizationException ex) {
             throw failure(ex, what);
         }
     }
 
-    private ShopProblem failure(RestClientException ex, String what) {
+    /** Whoever made the service-account token go stale: forget it, the next call asks for a new one. */
+    private void forgetToken() {
+        authorizedClients.removeAuthorizedClient(REGISTRATION_ID, serviceAccount.getName());
+    }
+
+    private static ShopProblem failure(RuntimeException ex, String what) {
+        if (ex instanceof OAuth2AuthorizationException) {
+            // no token: Keycloak's token endpoint refused the client, did not answer, or answered nonsense
+            return unavailable("cannot obtain a service-account token from Keycloak (" + what + ")", ex);
+        }
         return ex instanceof ResourceAccessException ? unavailable("Keycloak did not answer (" + what + ")", ex)
                 : unavailable("Keycloak answered " + what + " with something unreadable", ex);
     }
@@ -224,7 +254,7 @@ public class KeycloakAdminClient {
     private <T> T handleError(RestClientResponseException ex, String what) {
         var status = ex.getStatusCode();
         if (status.value() == 401) {
-            token = null; // revoked or rotated: fetch a new one next time
+            forgetToken(); // refused again right after renewal: do not keep it for the next call either
         }
         if (status.is5xxServerError() || status.value() == 401 || status.value() == 403) {
             throw unavailable("Keycloak refused or failed " + what + " with " + status.value(), ex);
