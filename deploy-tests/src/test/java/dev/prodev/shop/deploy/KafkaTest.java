@@ -210,17 +210,24 @@ class KafkaTest {
         acls.computeIfAbsent(resource, r -> new TreeSet<>()).addAll(List.of(operations));
     }
 
-    private static final Pattern LISTENER = Pattern.compile("@KafkaListener\\s*\\(([^)]*)\\)", Pattern.DOTALL);
+    /** A {@code @KafkaListener(...)} or a platform-messaging handler table {@code EventHandlers.consumer(...)...build()}. */
+    private static final Pattern LISTENER = Pattern.compile(
+            "@KafkaListener\\s*\\(([^)]*)\\)|EventHandlers\\.(?:consumer|broadcast)\\s*\\((.*?)\\.build\\(\\)",
+            Pattern.DOTALL);
     private static final Pattern TOPIC_REFERENCE = Pattern.compile("Topics\\.([A-Z_]+)");
-    private static final Pattern GROUP_ID = Pattern.compile("groupId\\s*=\\s*(\"([^\"]*)\"|([A-Za-z_][A-Za-z0-9_.]*))");
+    private static final Pattern GROUP_ID = Pattern.compile("groupId\\s*[=(]\\s*(\"([^\"]*)\"|([A-Za-z_][A-Za-z0-9_.]*))");
 
-    /** Topics named through Topics.X inside the @KafkaListener annotations of the service. */
+    private static String declaration(java.util.regex.Matcher listener) {
+        return listener.group(1) != null ? listener.group(1) : listener.group(2);
+    }
+
+    /** Topics named through Topics.X inside the @KafkaListener annotations (or handler tables) of the service. */
     static Set<String> listenedTopics(ServiceModule service) {
         var topics = new TreeSet<String>();
         for (var source : service.javaSources()) {
             var listener = LISTENER.matcher(source);
             while (listener.find()) {
-                var reference = TOPIC_REFERENCE.matcher(listener.group(1));
+                var reference = TOPIC_REFERENCE.matcher(declaration(listener));
                 while (reference.find()) {
                     var topic = topicConstants().get(reference.group(1));
                     if (topic != null) {
@@ -241,7 +248,7 @@ class KafkaTest {
             var listener = LISTENER.matcher(source);
             while (listener.find()) {
                 anyListener = true;
-                var group = GROUP_ID.matcher(listener.group(1));
+                var group = GROUP_ID.matcher(declaration(listener));
                 if (!group.find()) {
                     defaultGroup = true;
                     continue;
