@@ -116,6 +116,20 @@ class OutboxRelayIT extends MessagingTestSupport {
     }
 
     @Test
+    void anEventOnAnotherTypesTopicFailsTheTransactionAndTheDerivedAppendPicksTopicAndType() {
+        var wrong = UUID.randomUUID();
+        assertThatThrownBy(() -> appendCommitted(Topics.PAYMENTS, wrong.toString(), OrderPlaced.TYPE, orderPlaced(wrong)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Topics.ORDERS);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where event_key = ?", Integer.class,
+                wrong.toString())).isZero();
+
+        var derived = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> outbox.append(derived.toString(), orderPlaced(derived)));
+        assertThat(jdbc.queryForMap("select topic, type from outbox where event_key = ?", derived.toString()))
+                .containsEntry("topic", Topics.ORDERS).containsEntry("type", OrderPlaced.TYPE);
+    }
+
+    @Test
     void eventBreakingItsSchemaFailsTheBusinessTransaction() {
         var orderId = UUID.randomUUID();
         var noLines = new OrderPlaced(orderId, "alice-sub", "alice@example.com", List.of(), Money.of("1.00", "ETB"));
