@@ -166,10 +166,20 @@ class CatalogAuthorizationMatrixIT {
                 .isEqualTo(1);
     }
 
-    /** A dead letter of this service, as the recoverer records it, about a topic no one consumes. */
-    private UUID deadLetter(String topic) {
-        deadLetters.record("catalog-service", new ConsumerRecord<>(topic, 0, 0L, "matrix",
-                "{\"matrix\":true}".getBytes(StandardCharsets.UTF_8)), new IllegalStateException("matrix"));
-        return jdbc.queryForObject("select id from dead_letter where topic = ?", UUID.class, topic);
+    /**
+     * A dead letter of this service as the recoverer records it: a stock commit for an order nobody
+     * knows, so its redrive (applied in-process through the consumer's table) changes nothing.
+     */
+    private UUID deadLetter(String run) {
+        var orderId = UUID.randomUUID();
+        var eventId = UUID.randomUUID();
+        var produced = dev.prodev.shop.messaging.CloudEventRecords.create(dev.prodev.shop.events.Topics.STOCK_COMMANDS, orderId.toString(), eventId,
+                dev.prodev.shop.events.stock.CommitStock.TYPE, "order-service", java.time.Instant.now(),
+                ("{\"orderId\":\"%s\"}").formatted(orderId).getBytes(StandardCharsets.UTF_8));
+        var consumed = new ConsumerRecord<>(produced.topic(), 0,
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), produced.key(), produced.value());
+        produced.headers().forEach(header -> consumed.headers().add(header));
+        deadLetters.record("catalog-service", consumed, new IllegalStateException("matrix " + run));
+        return jdbc.queryForObject("select id from dead_letter where event_id = ?", UUID.class, eventId.toString());
     }
 }

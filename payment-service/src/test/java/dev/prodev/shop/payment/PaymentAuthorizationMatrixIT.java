@@ -130,10 +130,20 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A dead letter of this service, as the recoverer records it, about a topic no one consumes. */
-    private UUID deadLetter(String topic) {
-        deadLetters.record("payment-service", new ConsumerRecord<>(topic, 0, 0L, "matrix",
-                "{\"matrix\":true}".getBytes(StandardCharsets.UTF_8)), new IllegalStateException("matrix"));
-        return jdbc.queryForObject("select id from dead_letter where topic = ?", UUID.class, topic);
+    /**
+     * A dead letter of this service as the recoverer records it: a refund request for an order nobody
+     * knows, so its redrive (applied in-process through the consumer's table) changes nothing.
+     */
+    private UUID deadLetter(String run) {
+        var orderId = UUID.randomUUID();
+        var eventId = UUID.randomUUID();
+        var produced = dev.prodev.shop.messaging.CloudEventRecords.create(dev.prodev.shop.events.Topics.PAYMENT_COMMANDS, orderId.toString(), eventId,
+                dev.prodev.shop.events.payment.RefundPayment.TYPE, "order-service", java.time.Instant.now(),
+                ("{\"orderId\":\"%s\",\"reason\":\"matrix\"}").formatted(orderId).getBytes(StandardCharsets.UTF_8));
+        var consumed = new ConsumerRecord<>(produced.topic(), 0,
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), produced.key(), produced.value());
+        produced.headers().forEach(header -> consumed.headers().add(header));
+        deadLetters.record("payment-service", consumed, new IllegalStateException("matrix " + run));
+        return jdbc.queryForObject("select id from dead_letter where event_id = ?", UUID.class, eventId.toString());
     }
 }
