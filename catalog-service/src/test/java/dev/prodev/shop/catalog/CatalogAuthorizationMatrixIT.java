@@ -2,14 +2,19 @@ package dev.prodev.shop.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.stock.CommitStock;
+import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
-import dev.prodev.shop.test.ShopIntegrationTest;
 import dev.prodev.shop.test.MatrixCaller;
+import dev.prodev.shop.test.ShopIntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,11 +178,11 @@ class CatalogAuthorizationMatrixIT {
     private UUID deadLetter(String run) {
         var orderId = UUID.randomUUID();
         var eventId = UUID.randomUUID();
-        var produced = dev.prodev.shop.messaging.CloudEventRecords.create(dev.prodev.shop.events.Topics.STOCK_COMMANDS, orderId.toString(), eventId,
-                dev.prodev.shop.events.stock.CommitStock.TYPE, "order-service", java.time.Instant.now(),
+        var produced = CloudEventRecords.create(Topics.STOCK_COMMANDS, orderId.toString(), eventId,
+                CommitStock.TYPE, "order-service", Instant.now(),
                 ("{\"orderId\":\"%s\"}").formatted(orderId).getBytes(StandardCharsets.UTF_8));
         var consumed = new ConsumerRecord<>(produced.topic(), 0,
-                java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), produced.key(), produced.value());
+                ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), produced.key(), produced.value());
         produced.headers().forEach(header -> consumed.headers().add(header));
         deadLetters.record("catalog-service", consumed, new IllegalStateException("matrix " + run));
         return jdbc.queryForObject("select id from dead_letter where event_id = ?", UUID.class, eventId.toString());

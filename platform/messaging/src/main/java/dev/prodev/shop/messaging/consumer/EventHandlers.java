@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -105,11 +106,11 @@ public final class EventHandlers {
     }
 
     /** The types this table handles. */
-    public java.util.Set<String> types() {
+    public Set<String> types() {
         return byType.keySet();
     }
 
-    /** Whether the table has a handler for {@code type}, or a fallback for types it does not list. */
+    /** Whether the table has a handler for {@code type}. */
     boolean handles(String type) {
         return type != null && byType.containsKey(type);
     }

@@ -1,5 +1,7 @@
 package dev.prodev.shop.messaging.consumer;
 
+import java.util.List;
+
 /**
  * A bean that consumes events: it gives its handler table, and platform-messaging creates the
  * Kafka listener container and does the inbox, logging and failure policy ({@link EventDispatcher}).
@@ -9,5 +11,5 @@ package dev.prodev.shop.messaging.consumer;
 public interface EventSubscriber {
 
     /** The tables of this bean, read once at startup. */
-    java.util.List<EventHandlers> handlers();
+    List<EventHandlers> handlers();
 }

@@ -1,6 +1,7 @@
 package dev.prodev.shop.messaging.consumer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,7 +52,7 @@ public class EventSubscriptions {
         var defaultGroup = environment.getProperty("spring.kafka.consumer.group-id",
                 environment.getProperty("spring.application.name", "unknown"));
         var result = new ArrayList<Subscription>();
-        var names = new java.util.HashSet<String>();
+        var names = new HashSet<String>();
         subscribers.orderedStream().flatMap(subscriber -> subscriber.handlers().stream()).forEach(handlers -> {
             if (!names.add(handlers.name())) {
                 throw new IllegalStateException("two event consumers are named " + handlers.name());

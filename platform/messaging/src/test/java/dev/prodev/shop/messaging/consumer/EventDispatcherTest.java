@@ -3,13 +3,13 @@ package dev.prodev.shop.messaging.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prodev.shop.events.InvalidEventException;
 import dev.prodev.shop.events.StockLine;
 import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
 import dev.prodev.shop.events.stock.StockReserved;
-import dev.prodev.shop.events.InvalidEventException;
 import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.messaging.Inbox;
 import dev.prodev.shop.messaging.IncomingEvent;
@@ -20,11 +20,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,7 +64,7 @@ class EventDispatcherTest {
         }
 
         @Override
-        protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition definition) {
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
             begun++;
         }
 
@@ -96,10 +98,9 @@ class EventDispatcherTest {
     static ConsumerRecord<String, byte[]> record(String topic, UUID id, String type, String source, Object data) {
         var produced = CloudEventRecords.create(topic, "k", id, type, source, Instant.now(),
                 data instanceof byte[] bytes ? bytes : JSON.writeValueAsBytes(data));
-        var record = new ConsumerRecord<>(topic, 0, 0L, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+        return new ConsumerRecord<>(topic, 0, 0L, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
                 ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, produced.key(), produced.value(),
-                produced.headers(), java.util.Optional.<Integer>empty());
-        return record;
+                produced.headers(), Optional.<Integer>empty());
     }
 
     static ReserveStock reserve() {

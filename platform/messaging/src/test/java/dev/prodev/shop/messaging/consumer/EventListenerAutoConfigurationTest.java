@@ -1,8 +1,11 @@
 package dev.prodev.shop.messaging.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import dev.prodev.shop.events.Topics;
@@ -73,7 +76,7 @@ class EventListenerAutoConfigurationTest {
             var registrar = mock(KafkaListenerEndpointRegistrar.class);
             context.getBean(EventListenerRegistrar.class).configureKafkaListeners(registrar);
             var endpoints = ArgumentCaptor.forClass(KafkaListenerEndpoint.class);
-            verify(registrar, org.mockito.Mockito.times(2)).registerEndpoint(endpoints.capture());
+            verify(registrar, times(2)).registerEndpoint(endpoints.capture());
 
             var stock = endpoints.getAllValues().get(0);
             assertThat(stock.getId()).as("container id = inbox consumer").isEqualTo("catalog.stock-commands");
@@ -131,9 +134,9 @@ class EventListenerAutoConfigurationTest {
                         .consumer("same", Topics.USERS).on(UserDeleted.class, d -> { }).build()))
                 .run(context -> {
                     var registrar = mock(KafkaListenerEndpointRegistrar.class);
-                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(EventListenerRegistrar.class)
+                    assertThatThrownBy(() -> context.getBean(EventListenerRegistrar.class)
                             .configureKafkaListeners(registrar)).hasMessageContaining("same");
-                    org.mockito.Mockito.verify(registrar, org.mockito.Mockito.never()).registerEndpoint(any());
+                    verify(registrar, never()).registerEndpoint(any());
                 });
     }
 
