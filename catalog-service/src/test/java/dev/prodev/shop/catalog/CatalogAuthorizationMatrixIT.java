@@ -2,14 +2,19 @@ package dev.prodev.shop.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.stock.CommitStock;
+import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
-import dev.prodev.shop.test.ShopIntegrationTest;
 import dev.prodev.shop.test.MatrixCaller;
+import dev.prodev.shop.test.ShopIntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,10 +171,20 @@ class CatalogAuthorizationMatrixIT {
                 .isEqualTo(1);
     }
 
-    /** A dead letter of this service, as the recoverer records it, about a topic no one consumes. */
-    private UUID deadLetter(String topic) {
-        deadLetters.record("catalog-service", new ConsumerRecord<>(topic, 0, 0L, "matrix",
-                "{\"matrix\":true}".getBytes(StandardCharsets.UTF_8)), new IllegalStateException("matrix"));
-        return jdbc.queryForObject("select id from dead_letter where topic = ?", UUID.class, topic);
+    /**
+     * A dead letter of this service as the recoverer records it: a stock commit for an order nobody
+     * knows, so its redrive (applied in-process through the consumer's table) changes nothing.
+     */
+    private UUID deadLetter(String run) {
+        var orderId = UUID.randomUUID();
+        var eventId = UUID.randomUUID();
+        var produced = CloudEventRecords.create(Topics.STOCK_COMMANDS, orderId.toString(), eventId,
+                CommitStock.TYPE, "order-service", Instant.now(),
+                ("{\"orderId\":\"%s\"}").formatted(orderId).getBytes(StandardCharsets.UTF_8));
+        var consumed = new ConsumerRecord<>(produced.topic(), 0,
+                ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), produced.key(), produced.value());
+        produced.headers().forEach(header -> consumed.headers().add(header));
+        deadLetters.record("catalog-service", consumed, new IllegalStateException("matrix " + run));
+        return jdbc.queryForObject("select id from dead_letter where event_id = ?", UUID.class, eventId.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.prodev.shop.notification;
 
+import dev.prodev.shop.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,7 +23,7 @@ record ShopEvents(KafkaTemplate<Object, Object> kafka, JsonMapper json) {
         var record = new ProducerRecord<Object, Object>(topic, key, json.writeValueAsString(data));
         header(record, "ce_id", id);
         header(record, "ce_type", type);
-        header(record, "ce_source", "test");
+        header(record, "ce_source", Topics.owner(topic)); // consumers accept a topic's events from its owner only
         header(record, "ce_specversion", "1.0");
         header(record, "ce_subject", key);
         header(record, "ce_time", Instant.now().toString());

@@ -3,8 +3,11 @@ package dev.prodev.shop.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prodev.shop.events.Money;
+import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.payment.AuthorizePayment;
 import dev.prodev.shop.events.payment.PaymentAuthorized;
+import dev.prodev.shop.events.payment.RefundPayment;
+import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.payment.webhook.HmacSignature;
 import dev.prodev.shop.test.MatrixCaller;
@@ -12,10 +15,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,10 +135,20 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A dead letter of this service, as the recoverer records it, about a topic no one consumes. */
-    private UUID deadLetter(String topic) {
-        deadLetters.record("payment-service", new ConsumerRecord<>(topic, 0, 0L, "matrix",
-                "{\"matrix\":true}".getBytes(StandardCharsets.UTF_8)), new IllegalStateException("matrix"));
-        return jdbc.queryForObject("select id from dead_letter where topic = ?", UUID.class, topic);
+    /**
+     * A dead letter of this service as the recoverer records it: a refund request for an order nobody
+     * knows, so its redrive (applied in-process through the consumer's table) changes nothing.
+     */
+    private UUID deadLetter(String run) {
+        var orderId = UUID.randomUUID();
+        var eventId = UUID.randomUUID();
+        var produced = CloudEventRecords.create(Topics.PAYMENT_COMMANDS, orderId.toString(), eventId,
+                RefundPayment.TYPE, "order-service", Instant.now(),
+                ("{\"orderId\":\"%s\",\"reason\":\"matrix\"}").formatted(orderId).getBytes(StandardCharsets.UTF_8));
+        var consumed = new ConsumerRecord<>(produced.topic(), 0,
+                ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), produced.key(), produced.value());
+        produced.headers().forEach(header -> consumed.headers().add(header));
+        deadLetters.record("payment-service", consumed, new IllegalStateException("matrix " + run));
+        return jdbc.queryForObject("select id from dead_letter where event_id = ?", UUID.class, eventId.toString());
     }
 }

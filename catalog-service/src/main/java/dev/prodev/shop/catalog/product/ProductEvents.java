@@ -1,7 +1,6 @@
 package dev.prodev.shop.catalog.product;
 
 import dev.prodev.shop.events.Money;
-import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.product.ProductChanged;
 import dev.prodev.shop.messaging.Outbox;
 import org.springframework.stereotype.Component;
@@ -20,6 +19,6 @@ class ProductEvents {
     void changed(String type, Product product) {
         var data = new ProductChanged(product.getId(), product.getSku(), product.getName(),
                 new Money(product.getPriceAmount(), product.getCurrency()), product.getStatus().name());
-        outbox.append(Topics.PRODUCTS, product.getId().toString(), type, data);
+        outbox.append(product.getId().toString(), type, data);
     }
 }

@@ -2,7 +2,6 @@ package dev.prodev.shop.catalog.stock;
 
 import dev.prodev.shop.catalog.product.ProductCache;
 import dev.prodev.shop.events.StockLine;
-import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReleased;
 import dev.prodev.shop.events.stock.StockReserved;
@@ -56,9 +55,9 @@ public class StockReservations {
         var outcome = tryReserve(orderId, lines);
         switch (outcome) {
             case ReservationOutcome.Reserved reserved ->
-                outbox.append(Topics.STOCK, orderId.toString(), StockReserved.TYPE, new StockReserved(orderId, reserved.lines()));
+                outbox.append(orderId.toString(), new StockReserved(orderId, reserved.lines()));
             case ReservationOutcome.Rejected rejected ->
-                outbox.append(Topics.STOCK, orderId.toString(), StockRejected.TYPE,
+                outbox.append(orderId.toString(),
                         new StockRejected(orderId, rejected.reason(), rejected.unavailableProductIds()));
         }
         return outcome;
@@ -128,7 +127,7 @@ public class StockReservations {
     public int release(UUID orderId, String reason) {
         var released = releaseLive(orderId, "RELEASED", clock.instant());
         log.info("released {} reservation line(s) of order {}: {}", released, orderId, reason);
-        outbox.append(Topics.STOCK, orderId.toString(), StockReleased.TYPE, new StockReleased(orderId));
+        outbox.append(orderId.toString(), new StockReleased(orderId));
         return released;
     }
 
@@ -163,7 +162,7 @@ public class StockReservations {
         var expired = new ArrayList<UUID>();
         for (var orderId : orders) {
             if (releaseLive(orderId, "EXPIRED", now) > 0) {
-                outbox.append(Topics.STOCK, orderId.toString(), StockReleased.TYPE, new StockReleased(orderId));
+                outbox.append(orderId.toString(), new StockReleased(orderId));
                 expired.add(orderId);
             }
         }

@@ -331,7 +331,7 @@ class ProductApiIT {
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             producer.send(dev.prodev.shop.messaging.CloudEventRecords.create(Topics.PRODUCTS, id.toString(),
-                    UUID.randomUUID(), ProductChanged.UPDATED, "catalog-service-replica-2", java.time.Instant.now(),
+                    UUID.randomUUID(), ProductChanged.UPDATED, "catalog-service", java.time.Instant.now(),
                     CatalogHttp.JSON.writeValueAsBytes(change))).get();
         }
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->

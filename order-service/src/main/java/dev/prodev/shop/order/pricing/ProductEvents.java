@@ -3,40 +3,35 @@ package dev.prodev.shop.order.pricing;
 import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.product.ProductChanged;
 import dev.prodev.shop.messaging.IncomingEvent;
-import dev.prodev.shop.messaging.Inbox;
+import dev.prodev.shop.messaging.consumer.EventHandlers;
+import dev.prodev.shop.messaging.consumer.EventSubscriber;
 import java.time.Clock;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the price list in step with the catalog: every {@code ProductChanged} carries the whole
  * product, so the read model simply takes it, unless it already holds a newer state.
  */
 @Component
-class ProductEvents {
+class ProductEvents implements EventSubscriber {
 
     static final String CONSUMER = "order.price-list";
 
-    private final Inbox inbox;
     private final ProductPriceRepository prices;
     private final Clock clock;
 
-    ProductEvents(Inbox inbox, ProductPriceRepository prices, Clock clock) {
-        this.inbox = inbox;
+    ProductEvents(ProductPriceRepository prices, Clock clock) {
         this.prices = prices;
         this.clock = clock;
     }
 
-    @KafkaListener(id = CONSUMER, idIsGroup = false, topics = Topics.PRODUCTS)
-    @Transactional
-    void on(ConsumerRecord<String, byte[]> record) {
-        var event = IncomingEvent.from(record);
-        if (!ProductChanged.TYPES.contains(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        var product = event.data(ProductChanged.class);
+    @Override
+    public List<EventHandlers> handlers() {
+        return List.of(EventHandlers.consumer(CONSUMER, Topics.PRODUCTS).on(ProductChanged.class, this::apply).build());
+    }
+
+    private void apply(IncomingEvent event, ProductChanged product) {
         var now = clock.instant();
         var changedAt = event.time() != null ? event.time() : now;
         var price = prices.findById(product.productId()).orElseGet(() -> new ProductPrice(product.productId()));

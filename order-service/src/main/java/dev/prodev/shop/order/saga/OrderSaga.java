@@ -3,7 +3,6 @@ package dev.prodev.shop.order.saga;
 import dev.prodev.shop.events.InvalidEventException;
 import dev.prodev.shop.events.Money;
 import dev.prodev.shop.events.StockLine;
-import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
 import dev.prodev.shop.events.order.OrderPlaced;
@@ -108,13 +107,13 @@ public class OrderSaga {
                         .toList(),
                 total(order));
         try {
-            outbox.append(Topics.ORDERS, key, OrderPlaced.TYPE, placed);
+            outbox.append(key, placed);
         }
         catch (InvalidEventException ex) {
             // the only client-supplied text in the event is the token's e-mail claim
             throw ShopProblem.unprocessable("The order cannot be announced: " + String.join("; ", ex.errors()));
         }
-        outbox.append(Topics.STOCK_COMMANDS, key, ReserveStock.TYPE, new ReserveStock(orderId,
+        outbox.append(key, new ReserveStock(orderId,
                 order.getLines().stream().map(line -> new StockLine(line.getProductId(), line.getQuantity())).toList()));
         metrics.placed();
         return new Placement(OrderView.of(order), true);
@@ -131,7 +130,7 @@ public class OrderSaga {
             }
             var now = clock.instant();
             order.stockReserved(now, now.plus(properties.paymentDeadline()));
-            outbox.append(Topics.PAYMENT_COMMANDS, order.getId().toString(), AuthorizePayment.TYPE,
+            outbox.append(order.getId().toString(),
                     new AuthorizePayment(order.getId(), order.getCustomerId(), total(order)));
             return true;
         });
@@ -169,8 +168,8 @@ public class OrderSaga {
                     }
                     order.confirm(now);
                     var key = order.getId().toString();
-                    outbox.append(Topics.STOCK_COMMANDS, key, CommitStock.TYPE, new CommitStock(order.getId()));
-                    outbox.append(Topics.ORDERS, key, OrderConfirmed.TYPE, new OrderConfirmed(order.getId(),
+                    outbox.append(key, new CommitStock(order.getId()));
+                    outbox.append(key, new OrderConfirmed(order.getId(),
                             order.getCustomerId(), order.getCustomerEmail(), total(order)));
                     metrics.confirmed(order.age(now));
                     return true;
@@ -178,7 +177,7 @@ public class OrderSaga {
                 case CANCELLED -> {
                     if (order.latePayment(paymentId)) {
                         // the order was cancelled while the authorization was in flight: give the money back
-                        outbox.append(Topics.PAYMENT_COMMANDS, order.getId().toString(), RefundPayment.TYPE,
+                        outbox.append(order.getId().toString(),
                                 new RefundPayment(order.getId(), "order already cancelled: " + order.getCancelReason().code()));
                         return true;
                     }
@@ -243,13 +242,12 @@ public class OrderSaga {
         Compensation compensation = order.cancel(reason, detail, now);
         var key = order.getId().toString();
         if (compensation.refundPayment()) {
-            outbox.append(Topics.PAYMENT_COMMANDS, key, RefundPayment.TYPE,
-                    new RefundPayment(order.getId(), reason.code()));
+            outbox.append(key, new RefundPayment(order.getId(), reason.code()));
         }
         if (compensation.releaseStock()) {
-            outbox.append(Topics.STOCK_COMMANDS, key, ReleaseStock.TYPE, new ReleaseStock(order.getId(), reason.code()));
+            outbox.append(key, new ReleaseStock(order.getId(), reason.code()));
         }
-        outbox.append(Topics.ORDERS, key, OrderCancelled.TYPE, new OrderCancelled(order.getId(), order.getCustomerId(),
+        outbox.append(key, new OrderCancelled(order.getId(), order.getCustomerId(),
                 order.getCustomerEmail(), order.cancellationText()));
         metrics.cancelled(reason, order.age(now));
     }

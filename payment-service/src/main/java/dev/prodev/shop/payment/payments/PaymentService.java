@@ -1,6 +1,5 @@
 package dev.prodev.shop.payment.payments;
 
-import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.payment.AuthorizePayment;
 import dev.prodev.shop.events.payment.PaymentAuthorized;
 import dev.prodev.shop.events.payment.PaymentFailed;
@@ -110,8 +109,7 @@ public class PaymentService {
                 "refund-" + payment.getId(), payment.money(), reason);
         payment.refund();
         refunds.save(new Refund(payment, reason, providerReference, requestedBy));
-        outbox.append(Topics.PAYMENTS, orderId.toString(), PaymentRefunded.TYPE,
-                new PaymentRefunded(orderId, payment.getId(), payment.money()));
+        outbox.append(orderId.toString(), new PaymentRefunded(orderId, payment.getId(), payment.money()));
         metrics.outcome(payment.getProvider(), "refunded");
         log.info("refunded the payment of order {} ({}) for {}", orderId, reason, requestedBy);
         return payment;
@@ -151,7 +149,7 @@ public class PaymentService {
         switch (result) {
             case Authorized authorized -> {
                 payment.authorize();
-                outbox.append(Topics.PAYMENTS, payment.getOrderId().toString(), PaymentAuthorized.TYPE,
+                outbox.append(payment.getOrderId().toString(),
                         new PaymentAuthorized(payment.getOrderId(), payment.getId(), payment.money(),
                                 payment.getProvider()));
                 metrics.outcome(payment.getProvider(), "authorized");
@@ -168,7 +166,7 @@ public class PaymentService {
 
     private void fail(Payment payment, String reason, String outcome) {
         payment.fail(reason);
-        outbox.append(Topics.PAYMENTS, payment.getOrderId().toString(), PaymentFailed.TYPE,
+        outbox.append(payment.getOrderId().toString(),
                 new PaymentFailed(payment.getOrderId(), payment.getFailureReason()));
         metrics.outcome(payment.getProvider(), outcome);
         log.info("payment of order {} failed: {}", payment.getOrderId(), reason);

@@ -37,6 +37,13 @@ public final class Topics {
      */
     public static final Map<String, Integer> ALL;
 
+    /**
+     * The one service that writes each main topic, as its CloudEvents {@code source}
+     * ({@code spring.application.name}). Consumers refuse an event from anyone else, so a
+     * credential leak of one service cannot forge another's events.
+     */
+    public static final Map<String, String> OWNERS;
+
     static {
         var all = new LinkedHashMap<String, Integer>();
         all.put(ORDERS, 3);
@@ -47,6 +54,15 @@ public final class Topics {
         all.put(STOCK_COMMANDS, 3);
         all.put(PAYMENT_COMMANDS, 3);
         ALL = Collections.unmodifiableMap(all);
+        var owners = new LinkedHashMap<String, String>();
+        owners.put(ORDERS, "order-service");
+        owners.put(PAYMENTS, "payment-service");
+        owners.put(STOCK, "catalog-service");
+        owners.put(PRODUCTS, "catalog-service");
+        owners.put(USERS, "user-service");
+        owners.put(STOCK_COMMANDS, "order-service");
+        owners.put(PAYMENT_COMMANDS, "order-service");
+        OWNERS = Collections.unmodifiableMap(owners);
     }
 
     private Topics() {
@@ -55,5 +71,10 @@ public final class Topics {
     /** The dead-letter topic of {@code topic}: {@code <topic>.dlt}. */
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The owner of {@code topic} (its only legitimate {@code ce_source}); {@code null} for a topic the shop does not know. */
+    public static String owner(String topic) {
+        return OWNERS.get(topic);
     }
 }

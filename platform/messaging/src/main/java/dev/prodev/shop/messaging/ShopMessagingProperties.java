@@ -1,6 +1,7 @@
 package dev.prodev.shop.messaging;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -52,12 +53,20 @@ public record ShopMessagingProperties(
      * @param initialInterval wait before the first retry
      * @param multiplier growth of the wait per retry
      * @param maxInterval longest wait between two retries
+     * @param checkSource whether an event whose {@code ce_source} is not its topic's owner ({@code Topics.OWNERS}) is dead-lettered instead of applied
+     * @param owners per topic, an owner replacing the one in {@code Topics.OWNERS} (services deployed under other names; test services), e.g. {@code owners[shop.orders]=order-service-eu}
      */
     public record Consumer(
             @DefaultValue("4") int attempts,
             @DefaultValue("250ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("2s") Duration maxInterval) {
+            @DefaultValue("2s") Duration maxInterval,
+            @DefaultValue("true") boolean checkSource,
+            Map<String, String> owners) {
+
+        public Consumer {
+            owners = owners == null ? Map.of() : Map.copyOf(owners);
+        }
     }
 
     /**

@@ -2,16 +2,14 @@ package dev.prodev.shop.user.erasure;
 
 import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.user.UserDeleted;
-import dev.prodev.shop.messaging.Inbox;
-import dev.prodev.shop.messaging.IncomingEvent;
+import dev.prodev.shop.messaging.consumer.EventHandlers;
+import dev.prodev.shop.messaging.consumer.EventSubscriber;
 import dev.prodev.shop.user.keycloak.KeycloakAdminClient;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deletes the Keycloak account of an erasure after it committed: user-service consumes its own
@@ -21,32 +19,28 @@ import org.springframework.transaction.annotation.Transactional;
  * record is retried, then dead-lettered; {@link ErasureSweep} finishes what was dead-lettered.
  */
 @Component
-class KeycloakAccountDeletion {
+class KeycloakAccountDeletion implements EventSubscriber {
 
     static final String CONSUMER = "user.keycloak-deletion";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakAccountDeletion.class);
 
-    private final Inbox inbox;
     private final KeycloakAdminClient keycloak;
     private final ErasedSubjects erased;
 
-    KeycloakAccountDeletion(Inbox inbox, KeycloakAdminClient keycloak, ErasedSubjects erased) {
-        this.inbox = inbox;
+    KeycloakAccountDeletion(KeycloakAdminClient keycloak, ErasedSubjects erased) {
         this.keycloak = keycloak;
         this.erased = erased;
     }
 
-    @KafkaListener(id = "user-keycloak-deletion", idIsGroup = false, topics = Topics.USERS)
-    @Transactional
-    void on(ConsumerRecord<String, byte[]> record) {
-        var event = IncomingEvent.from(record);
-        if (!UserDeleted.TYPE.equals(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        var userId = event.data(UserDeleted.class).userId();
-        keycloak.deleteUser(userId);
-        erased.keycloakDeleted(userId, Instant.now());
+    @Override
+    public List<EventHandlers> handlers() {
+        return List.of(EventHandlers.consumer(CONSUMER, Topics.USERS).on(UserDeleted.class, this::deleteAccount).build());
+    }
+
+    private void deleteAccount(UserDeleted deleted) {
+        keycloak.deleteUser(deleted.userId());
+        erased.keycloakDeleted(deleted.userId(), Instant.now());
         log.info("deleted the Keycloak account of an erased user");
     }
 }

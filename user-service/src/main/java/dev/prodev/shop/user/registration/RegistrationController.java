@@ -1,6 +1,5 @@
 package dev.prodev.shop.user.registration;
 
-import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.user.UserRegistered;
 import dev.prodev.shop.messaging.Outbox;
 import dev.prodev.shop.user.keycloak.KeycloakAdminClient;
@@ -83,7 +82,7 @@ public class RegistrationController {
             var profile = transaction.execute(status -> {
                 var saved = profiles.saveAndFlush(
                         new UserProfile(UUID.randomUUID(), userId, email, displayName, firstName, lastName));
-                outbox.append(Topics.USERS, userId, UserRegistered.TYPE, new UserRegistered(userId, email, displayName));
+                outbox.append(userId, new UserRegistered(userId, email, displayName));
                 return saved;
             });
             return ResponseEntity.created(URI.create("/api/v1/users/me")).body(ProfileView.of(profile));

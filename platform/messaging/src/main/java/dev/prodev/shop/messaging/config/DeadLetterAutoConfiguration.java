@@ -5,6 +5,9 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.messaging.CloudEventPublisher;
 import dev.prodev.shop.messaging.ShopMessagingProperties;
 import dev.prodev.shop.messaging.UnreadableEventException;
+import dev.prodev.shop.messaging.consumer.EventDispatcher;
+import dev.prodev.shop.messaging.consumer.EventSubscriptions;
+import dev.prodev.shop.messaging.consumer.RejectedEventException;
 import dev.prodev.shop.messaging.deadletter.DeadLetterController;
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.messaging.deadletter.RecordingDeadLetterRecoverer;
@@ -12,6 +15,7 @@ import io.cloudevents.rw.CloudEventRWException;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,6 +27,8 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code dead_letter} table; poison messages (not a CloudEvent, not the contract's JSON) skip
  * the retries. Boot's listener container factory picks the {@link CommonErrorHandler} bean up.
  */
-@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@AutoConfiguration(after = { MessagingAutoConfiguration.class, EventListenerAutoConfiguration.class })
 @ConditionalOnClass({ KafkaTemplate.class, JdbcTemplate.class })
 public class DeadLetterAutoConfiguration {
 
@@ -65,7 +71,7 @@ public class DeadLetterAutoConfiguration {
         var handler = new DefaultErrorHandler(recoverer, backOff);
         // poison: retrying cannot change the bytes
         handler.addNotRetryableExceptions(InvalidEventException.class, UnreadableEventException.class,
-                JacksonException.class, CloudEventRWException.class);
+                RejectedEventException.class, JacksonException.class, CloudEventRWException.class);
         handler.setCommitRecovered(true);
         return handler;
     }
@@ -73,8 +79,9 @@ public class DeadLetterAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    DeadLetterController deadLetterController(DeadLetterStore store, CloudEventPublisher publisher,
-            ShopMessagingProperties properties) {
-        return new DeadLetterController(store, publisher, properties.outbox().sendTimeout());
+    @ConditionalOnBean({ EventDispatcher.class, PlatformTransactionManager.class })
+    DeadLetterController deadLetterController(DeadLetterStore store, EventSubscriptions subscriptions,
+            EventDispatcher dispatcher, PlatformTransactionManager transactionManager) {
+        return new DeadLetterController(store, subscriptions, dispatcher, new TransactionTemplate(transactionManager));
     }
 }

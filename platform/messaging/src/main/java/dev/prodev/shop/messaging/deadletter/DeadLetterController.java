@@ -1,19 +1,25 @@
 package dev.prodev.shop.messaging.deadletter;
 
-import dev.prodev.shop.messaging.CloudEventPublisher;
+import dev.prodev.shop.events.InvalidEventException;
+import dev.prodev.shop.messaging.UnreadableEventException;
+import dev.prodev.shop.messaging.consumer.EventDispatcher;
+import dev.prodev.shop.messaging.consumer.EventSubscriptions;
+import dev.prodev.shop.messaging.consumer.RejectedEventException;
 import dev.prodev.shop.web.problem.ShopProblem;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,17 +30,21 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Dead letters of this service (role admin), under {@code shop.messaging.admin-path}:
  * {@code GET} lists them (paged, newest first), {@code GET /{id}} shows one, {@code POST
- * /{id}/redrive} publishes the original record (key, value, original headers, so the same
- * {@code ce_id}) to its original topic. Every consumer group of that topic sees it again; the
- * others' inboxes drop it, this service processes it.
+ * /{id}/redrive} applies the original record again through the handler table of the consumer
+ * that gave up on it, in-process. The letter is marked redriven, the inbox row written and the
+ * effect (outbox rows included) committed in one transaction: a failure leaves the letter open
+ * and nothing applied. Nothing is written to the original topic, so a consumer needs no write
+ * permission on the topics it reads, and other services never see the event twice.
  */
 @RestController
 @RequestMapping("${shop.messaging.admin-path:/admin/dead-letters}")
 @PreAuthorize("hasRole('admin')")
 public class DeadLetterController {
 
-    /** Header added to a redriven record, naming the dead letter it came from. */
+    /** Header added to a redriven record as the handler sees it, naming the dead letter it came from. */
     public static final String REDRIVE_HEADER = "shop_redrive_of";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterController.class);
 
     private static final int MAX_PAGE_SIZE = 100;
 
@@ -43,13 +53,16 @@ public class DeadLetterController {
     }
 
     private final DeadLetterStore store;
-    private final CloudEventPublisher publisher;
-    private final Duration sendTimeout;
+    private final EventSubscriptions subscriptions;
+    private final EventDispatcher dispatcher;
+    private final TransactionTemplate transactions;
 
-    public DeadLetterController(DeadLetterStore store, CloudEventPublisher publisher, Duration sendTimeout) {
+    public DeadLetterController(DeadLetterStore store, EventSubscriptions subscriptions, EventDispatcher dispatcher,
+            TransactionTemplate transactions) {
         this.store = store;
-        this.publisher = publisher;
-        this.sendTimeout = sendTimeout;
+        this.subscriptions = subscriptions;
+        this.dispatcher = dispatcher;
+        this.transactions = transactions;
     }
 
     @GetMapping
@@ -72,30 +85,53 @@ public class DeadLetterController {
 
     @PostMapping("/{id}/redrive")
     public DeadLetter redrive(@PathVariable UUID id) {
+        var letter = store.find(id).orElseThrow(() -> ShopProblem.notFound("dead letter", id));
         var original = store.original(id).orElseThrow(() -> ShopProblem.notFound("dead letter", id));
-        if (!store.claimRedrive(id)) {
-            throw ShopProblem.conflict("Dead letter " + id + " was already redriven.");
+        if (letter.redrivenAt() != null) {
+            throw alreadyRedriven(id);
         }
-        var record = new ProducerRecord<String, byte[]>(original.topic(), null, original.key(), original.value());
-        original.headers().stream()
-                .filter(header -> !header.key().startsWith("kafka_dlt-"))
-                .forEach(header -> record.headers().add(header));
-        record.headers().add(REDRIVE_HEADER, id.toString().getBytes(StandardCharsets.UTF_8));
+        var subscription = subscriptions.find(letter.consumerGroup(), letter.topic())
+                .orElseThrow(() -> ShopProblem.conflict("No consumer of this service reads " + letter.topic()
+                        + " in group " + letter.consumerGroup() + " now; dead letter " + id + " cannot be redriven."));
+        var record = record(id, letter, original);
         try {
-            publisher.send(record).get(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            transactions.executeWithoutResult(status -> {
+                // the claim row-locks the letter: a concurrent redrive waits, then finds it redriven
+                if (!store.claimRedrive(id)) {
+                    throw alreadyRedriven(id);
+                }
+                dispatcher.dispatch(subscription.handlers(), record);
+            });
         }
-        catch (ExecutionException | TimeoutException ex) {
-            store.releaseRedrive(id);
-            throw new ShopProblem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Broker unavailable",
-                    "The dead letter could not be republished now; try again later.", Map.of());
+        catch (ShopProblem problem) {
+            throw problem;
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            store.releaseRedrive(id);
-            throw new ShopProblem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Broker unavailable",
-                    "The dead letter could not be republished now; try again later.", Map.of());
+        catch (UnreadableEventException | InvalidEventException | RejectedEventException poison) {
+            throw new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "dead-letter-poison", "Dead letter cannot be applied",
+                    "The dead letter cannot be applied as it is: " + poison.getMessage(), Map.of());
+        }
+        catch (RuntimeException failure) {
+            log.warn("redrive of dead letter {} failed; it stays open: {}", id, failure.toString());
+            throw new ShopProblem(HttpStatus.SERVICE_UNAVAILABLE, "redrive-failed", "Redrive failed",
+                    "The dead letter could not be applied now; it stays open. Try again later.", Map.of());
         }
         return store.find(id).orElseThrow();
+    }
+
+    private static ShopProblem alreadyRedriven(UUID id) {
+        return ShopProblem.conflict("Dead letter " + id + " was already redriven.");
+    }
+
+    /** The original record as the consumer received it (its headers, value and key). */
+    private static ConsumerRecord<String, byte[]> record(UUID id, DeadLetter letter, DeadLetterStore.Original original) {
+        var headers = new RecordHeaders();
+        original.headers().stream()
+                .filter(header -> !header.key().startsWith("kafka_dlt-"))
+                .forEach(headers::add);
+        headers.add(REDRIVE_HEADER, id.toString().getBytes(StandardCharsets.UTF_8));
+        return new ConsumerRecord<>(original.topic(), letter.partition(), letter.offset(), ConsumerRecord.NO_TIMESTAMP,
+                TimestampType.NO_TIMESTAMP_TYPE, ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, original.key(),
+                original.value(), headers, Optional.empty());
     }
 
     private static DeadLetterStore.Status parse(String status) {

@@ -50,7 +50,10 @@ public class JdbcOutbox implements Outbox {
         var payload = json.writeValueAsBytes(data);
         if (validate) {
             // an event that breaks its contract would be poison for every consumer: fail the business transaction instead
-            EventTypes.of(type);
+            var definition = EventTypes.of(type);
+            if (!definition.topic().equals(topic)) {
+                throw new IllegalArgumentException(type + " travels on " + definition.topic() + ", not on " + topic);
+            }
             EventSchemas.requireValid(type, payload);
         }
         jdbc.update(INSERT, UUID.randomUUID(), topic, key, type, new String(payload, StandardCharsets.UTF_8),

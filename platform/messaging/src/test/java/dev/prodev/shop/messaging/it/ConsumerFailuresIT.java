@@ -3,8 +3,10 @@ package dev.prodev.shop.messaging.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.prodev.shop.events.Money;
 import dev.prodev.shop.events.StockLine;
 import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.payment.PaymentAuthorized;
 import dev.prodev.shop.events.stock.ReserveStock;
 import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.test.TestTokens;
@@ -117,6 +119,77 @@ class ConsumerFailuresIT extends MessagingTestSupport {
                 .as("the original event, same ce_id").isEqualTo(eventId.toString());
         assertThat(metric("shop_dead_letters")).isEqualTo(openBefore);
         assertThat(http("POST", ADMIN_PATH + "/" + id + "/redrive", admin).statusCode()).as("only once").isEqualTo(409);
+        // applied in-process: the original topic still holds the one record the producer wrote
+        assertThat(TopicReader.collect(bootstrapServers(), Topics.STOCK_COMMANDS,
+                r -> eventId.toString().equals(header(r, "ce_id")), Duration.ofSeconds(2)))
+                .as("redrive writes nothing to the topic it reads").hasSize(1);
+    }
+
+    @Test
+    void aRedriveThatFailsAgainLeavesTheLetterOpenAndAppliesNothing() throws Exception {
+        var orderId = UUID.randomUUID();
+        var eventId = UUID.randomUUID();
+        listener.failFor(orderId);
+        publisher.send(reserveStock(orderId, eventId)).join();
+        var admin = TestTokens.bearer("admin", "admin");
+        var id = await().atMost(WAIT).until(() -> jdbc.query("select id from dead_letter where event_id = ?",
+                (rs, n) -> rs.getString(1), eventId.toString()), ids -> !ids.isEmpty()).getFirst();
+
+        var failed = http("POST", ADMIN_PATH + "/" + id + "/redrive", admin);
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
+        assertThat(failed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(http("GET", ADMIN_PATH + "/" + id, admin).body()).get("redrivenAt").isNull())
+                .as("still open").isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from inbox where consumer = ? and event_id = ?", Integer.class,
+                ReservationListener.CONSUMER, eventId.toString())).as("no inbox row without the effect").isZero();
+
+        listener.recover(orderId);
+        assertThat(http("POST", ADMIN_PATH + "/" + id + "/redrive", admin).statusCode()).isEqualTo(200);
+        assertThat(reservations(orderId)).as("applied in the redrive's transaction").isEqualTo(1);
+    }
+
+    @Test
+    void anEventFromAServiceThatDoesNotOwnTheTopicIsDeadLetteredNotApplied() throws Exception {
+        var forgedOrder = UUID.randomUUID();
+        var forgedId = UUID.randomUUID();
+        var genuineOrder = UUID.randomUUID();
+        var genuineId = UUID.randomUUID();
+        var rejectedBefore = rejected();
+        publisher.send(paymentAuthorized(forgedOrder, forgedId, "notification-service")).join();
+        publisher.send(paymentAuthorized(genuineOrder, genuineId, "payment-service")).join();
+
+        await().atMost(WAIT).until(() -> reservations(genuineOrder) == 1);
+        var dead = TopicReader.await(bootstrapServers(), Topics.deadLetter(Topics.PAYMENTS), 1,
+                r -> forgedId.toString().equals(header(r, "ce_id")), WAIT).getFirst();
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("notification-service");
+        assertThat(deliveries(forgedOrder)).as("not retried").isEqualTo(1);
+        assertThat(reservations(forgedOrder)).as("the forgery changed nothing").isZero();
+        assertThat(jdbc.queryForObject("select exception from dead_letter where event_id = ?", String.class,
+                forgedId.toString())).endsWith("RejectedEventException");
+        assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+
+        // and a redrive does not launder it
+        var id = jdbc.queryForObject("select id from dead_letter where event_id = ?", String.class, forgedId.toString());
+        assertThat(http("POST", ADMIN_PATH + "/" + id + "/redrive", TestTokens.bearer("admin", "admin")).statusCode())
+                .isEqualTo(422);
+        assertThat(reservations(forgedOrder)).isZero();
+    }
+
+    private ProducerRecord<String, byte[]> paymentAuthorized(UUID orderId, UUID eventId, String source) {
+        var data = JSON.writeValueAsBytes(new PaymentAuthorized(orderId, UUID.randomUUID(), Money.of("10.00", "ETB"),
+                "simulator"));
+        return CloudEventRecords.create(Topics.PAYMENTS, orderId.toString(), eventId, PaymentAuthorized.TYPE, source,
+                Instant.now(), data);
+    }
+
+    private double rejected() throws Exception {
+        var body = http("GET", "/actuator/prometheus", null).body();
+        return body.lines()
+                .filter(line -> line.startsWith("shop_messaging_events_rejected_total{")
+                        && line.contains("reason=\"foreign-source\"") && line.contains("topic=\"shop.payments\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

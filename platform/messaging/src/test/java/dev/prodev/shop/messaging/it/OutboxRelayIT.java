@@ -116,6 +116,23 @@ class OutboxRelayIT extends MessagingTestSupport {
     }
 
     @Test
+    void anEventOnAnotherTypesTopicFailsTheTransactionAndTheDerivedAppendPicksTopicAndType() {
+        var wrong = UUID.randomUUID();
+        assertThatThrownBy(() -> appendCommitted(Topics.PAYMENTS, wrong.toString(), OrderPlaced.TYPE, orderPlaced(wrong)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Topics.ORDERS);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where event_key = ?", Integer.class,
+                wrong.toString())).isZero();
+
+        var derived = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> outbox.append(derived.toString(), orderPlaced(derived)));
+        assertThat(jdbc.queryForMap("select topic, type from outbox where event_key = ?", derived.toString()))
+                .containsEntry("topic", Topics.ORDERS).containsEntry("type", OrderPlaced.TYPE);
+        // published before the next test may point the relay at a dead broker
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select published_at is not null from outbox where event_key = ?", Boolean.class, derived.toString()));
+    }
+
+    @Test
     void eventBreakingItsSchemaFailsTheBusinessTransaction() {
         var orderId = UUID.randomUUID();
         var noLines = new OrderPlaced(orderId, "alice-sub", "alice@example.com", List.of(), Money.of("1.00", "ETB"));

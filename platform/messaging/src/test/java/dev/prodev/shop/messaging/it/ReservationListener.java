@@ -1,38 +1,45 @@
 package dev.prodev.shop.messaging.it;
 
 import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.payment.PaymentAuthorized;
 import dev.prodev.shop.events.stock.ReserveStock;
-import dev.prodev.shop.messaging.Inbox;
 import dev.prodev.shop.messaging.IncomingEvent;
+import dev.prodev.shop.messaging.consumer.EventHandlers;
+import dev.prodev.shop.messaging.consumer.EventSubscriber;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A consumer written exactly as the contract shows: CloudEvent in, inbox check, effect, all in
- * one transaction. Tests can make it fail for chosen orders (a downstream outage) and count how
- * often each record was delivered.
+ * Consumers written exactly as the contract shows: a handler table, the effect in the handler.
+ * Tests can make it fail for chosen orders (a downstream outage) and count how often each record
+ * was delivered (a {@link RecordInterceptor} sees every attempt before the dispatcher does).
  */
 @Component
-public class ReservationListener {
+public class ReservationListener implements EventSubscriber {
 
     public static final String CONSUMER = "it.stock-commands";
+    public static final String PAYMENTS = "it.payments";
 
     private final Set<UUID> failing = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
 
-    private final Inbox inbox;
     private final JdbcTemplate jdbc;
 
-    public ReservationListener(Inbox inbox, JdbcTemplate jdbc) {
-        this.inbox = inbox;
+    public ReservationListener(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<EventHandlers> handlers() {
+        return List.of(
+                EventHandlers.consumer(CONSUMER, Topics.STOCK_COMMANDS).on(ReserveStock.class, this::reserve).build(),
+                EventHandlers.consumer(PAYMENTS, Topics.PAYMENTS).on(PaymentAuthorized.class, this::authorized).build());
     }
 
     /** From now on, processing {@code orderId} fails as if a dependency were down. */
@@ -50,21 +57,21 @@ public class ReservationListener {
         return deliveries.getOrDefault(key, 0);
     }
 
-    @KafkaListener(topics = Topics.STOCK_COMMANDS)
-    @Transactional
-    public void on(ConsumerRecord<String, byte[]> record) {
-        deliveries.merge(String.valueOf(record.key()), 1, Integer::sum);
-        var event = IncomingEvent.from(record);
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
+    /** Counts a delivery attempt of a record with {@code key}. */
+    void delivered(String key) {
+        deliveries.merge(String.valueOf(key), 1, Integer::sum);
+    }
+
+    private void reserve(IncomingEvent event, ReserveStock command) {
+        if (failing.contains(command.orderId())) {
+            throw new IllegalStateException("stock database unavailable (simulated)");
         }
-        if (ReserveStock.TYPE.equals(event.type())) {
-            var command = event.data(ReserveStock.class);
-            if (failing.contains(command.orderId())) {
-                throw new IllegalStateException("stock database unavailable (simulated)");
-            }
-            jdbc.update("insert into it_reservation (order_id, event_id, lines) values (?, ?, ?)", command.orderId(),
-                    event.id(), command.lines().size());
-        }
+        jdbc.update("insert into it_reservation (order_id, event_id, lines) values (?, ?, ?)", command.orderId(),
+                event.id(), command.lines().size());
+    }
+
+    private void authorized(IncomingEvent event, PaymentAuthorized authorized) {
+        jdbc.update("insert into it_reservation (order_id, event_id, lines) values (?, ?, 0)", authorized.orderId(),
+                event.id());
     }
 }
