@@ -318,6 +318,23 @@ class NotificationsIT {
     }
 
     @Test
+    void aPageBeyondTheSharedPagingWindowIsAValidationProblemNotA500() throws Exception {
+        var alice = TestTokens.bearer("alice", "customer");
+        var deepest = get("/api/v1/notifications?page=500&size=20", alice);
+        assertThat(deepest.statusCode()).isEqualTo(200);
+        for (var target : List.of("/api/v1/notifications?page=501&size=20", "/api/v1/notifications?page=2147483647",
+                "/api/v1/notifications?page=2147483647&size=100")) {
+            var response = get(target, alice);
+            assertThat(response.statusCode()).as(target).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            var problem = json.readTree(response.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(400);
+            assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("page");
+        }
+    }
+
+    @Test
     void deadEmailsAreListedForAdminsOnly() throws Exception {
         assertThat(get("/api/v1/notifications/admin/deliveries", TestTokens.bearer("alice", "customer")).statusCode())
                 .isEqualTo(403);

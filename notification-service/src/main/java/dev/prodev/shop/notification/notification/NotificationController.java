@@ -1,5 +1,6 @@
 package dev.prodev.shop.notification.notification;
 
+import dev.prodev.shop.web.paging.PageWindow;
 import dev.prodev.shop.web.problem.ShopProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,7 +36,7 @@ class NotificationController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    @Operation(summary = "My notifications, newest first, with the unread count (size 1..100)")
+    @Operation(summary = "My notifications, newest first, with the unread count (size 1..100, page × size ≤ 10 000)")
     NotificationPage mine(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
@@ -44,6 +45,8 @@ class NotificationController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ShopProblem.badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ".");
         }
+        // bounded like every offset list; without it page 2147483647 overflowed Spring Data's offset into a 500
+        PageWindow.check(page, size, null);
         var user = jwt.getSubject();
         var result = notifications.findByRecipientIdOrderByCreatedAtDescIdDesc(user, PageRequest.of(page, size));
         return new NotificationPage(result.map(NotificationView::of).getContent(), page, size,

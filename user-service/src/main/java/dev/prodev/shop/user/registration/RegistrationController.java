@@ -1,11 +1,13 @@
 package dev.prodev.shop.user.registration;
 
+import dev.prodev.shop.events.EventSchemas;
 import dev.prodev.shop.events.user.UserRegistered;
 import dev.prodev.shop.messaging.Outbox;
 import dev.prodev.shop.user.keycloak.KeycloakAdminClient;
 import dev.prodev.shop.user.profile.ProfileView;
 import dev.prodev.shop.user.profile.UserProfile;
 import dev.prodev.shop.user.profile.UserProfileRepository;
+import dev.prodev.shop.web.problem.ProblemDetailsHandler.FieldError;
 import dev.prodev.shop.web.problem.ShopProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -14,14 +16,17 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Public sign-up. The account is created in Keycloak (which owns passwords and their policy),
@@ -53,6 +58,8 @@ public class RegistrationController {
             @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName) {
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final KeycloakAdminClient keycloak;
     private final UserProfileRepository profiles;
     private final Outbox outbox;
@@ -74,6 +81,7 @@ public class RegistrationController {
         }
         var firstName = request.firstName().trim();
         var lastName = request.lastName().trim();
+        requireAnnounceable(email, firstName + " " + lastName);
         var userId = keycloak.createUser(new KeycloakAdminClient.NewUser(email, email, firstName, lastName, true,
                 false, List.of(new KeycloakAdminClient.Credential("password", request.password(), false))));
         try {
@@ -91,6 +99,29 @@ public class RegistrationController {
             compensate(userId, ex);
             throw ex;
         }
+    }
+
+    /**
+     * The {@code UserRegistered} this sign-up will publish must pass its schema, checked before
+     * Keycloak is called: Bean Validation's {@code @Email} is looser than the schema's {@code email}
+     * format (it takes {@code x@example.test}), and a refusal by the outbox after Keycloak had
+     * created the user was a 500. Checking the event itself keeps the two rules from drifting.
+     */
+    private static void requireAnnounceable(String email, String displayName) {
+        var errors = EventSchemas.validate(UserRegistered.TYPE,
+                JSON.writeValueAsBytes(new UserRegistered("pending", email, displayName)));
+        if (errors.isEmpty()) {
+            return;
+        }
+        log.info("refused a registration whose UserRegistered event breaks its schema: {}", errors);
+        var fields = errors.stream()
+                .map(error -> error.startsWith("$.displayName")
+                        ? new FieldError("firstName", "first and last name must not be empty")
+                        : new FieldError("email", "must be a deliverable email address (a known top-level domain, ASCII only)"))
+                .distinct()
+                .toList();
+        throw new ShopProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid fields.",
+                Map.of("errors", fields));
     }
 
     private void compensate(String userId, RuntimeException cause) {

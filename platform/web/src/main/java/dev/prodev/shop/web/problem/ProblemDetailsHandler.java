@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -93,11 +94,28 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return plain(ex, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.", request);
     }
 
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex, WebRequest request) {
+        return malformed(ex, ex, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (MalformedRequests.find(ex) instanceof Throwable malformed) {
+            return malformed(ex, malformed, request);
+        }
         log.error("unhandled error", ex);
         return plain(ex, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong on our side. Quote the trace id to support.", request);
+    }
+
+    /** The request itself cannot be read (see {@link MalformedRequests}): the caller's 400, logged without the value. */
+    private ResponseEntity<Object> malformed(Exception ex, Throwable malformed, WebRequest request) {
+        log.info("refused a malformed request: {}", malformed.getClass().getSimpleName());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, MalformedRequests.detail(malformed));
+        problem.setTitle("Bad request");
+        problem.setType(URI.create("https://prodev.shop/problems/malformed-request"));
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     private ResponseEntity<Object> badRequest(Exception ex, List<FieldError> fields, WebRequest request) {

@@ -26,6 +26,15 @@ public class ProblemErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        // a malformed request that blew up in a filter, before the MVC handler could map it
+        var malformed = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                ? MalformedRequests.find(failure) : null;
+        if (malformed != null && status.is5xxServerError()) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, MalformedRequests.detail(malformed));
+            problem.setTitle("Bad request");
+            problem.setType(URI.create("https://prodev.shop/problems/malformed-request"));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         var problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                 ? "Something went wrong on our side. Quote the trace id to support."
                 : status.getReasonPhrase());
