@@ -48,6 +48,24 @@ class GraphqlApiIT {
     }
 
     @Test
+    void aQueryThatIsNotJsonIsA415ProblemNotAnEmptyAnswer() throws Exception {
+        // the corpus found Spring for GraphQL's own 415 going out with no body at all
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "text/plain")
+                .header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{ products { totalItems } }"))
+                .build();
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(CatalogHttp.json(response).path("status").asInt()).isEqualTo(415);
+    }
+
+    @Test
     void filtersAndPagesProductsWithoutAToken() {
         var category = fixtures.category(unique("gql"), "GraphQL shelf", null);
         var cheap = unique("GQL");
