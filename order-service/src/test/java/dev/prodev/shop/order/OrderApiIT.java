@@ -13,7 +13,7 @@ import dev.prodev.shop.events.stock.ReserveStock;
 import dev.prodev.shop.events.stock.StockReserved;
 import dev.prodev.shop.events.user.UserDeleted;
 import dev.prodev.shop.messaging.CloudEventRecords;
-import dev.prodev.shop.order.OrderServiceTest.OrderServiceIntegrationTest;
+import dev.prodev.shop.order.OrderIntegrationTest.OrderServiceIntegrationTest;
 import dev.prodev.shop.test.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 
 /** The REST API of orders as a shopper and an admin meet it: statuses, problem+json bodies, ownership. */
 @OrderServiceIntegrationTest
-class OrderApiIT extends OrderServiceTest {
+class OrderApiIT extends OrderIntegrationTest {
 
     static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

@@ -1,6 +1,6 @@
 package dev.prodev.shop.order.pricing;
 
-import dev.prodev.shop.order.orders.OrderLine;
+import dev.prodev.shop.order.orders.OrderLineItem;
 import dev.prodev.shop.web.problem.ShopProblem;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,18 +30,18 @@ public class PriceList {
         this.prices = prices;
     }
 
-    public List<OrderLine> price(Collection<Wanted> wanted) {
+    public List<OrderLineItem> price(Collection<Wanted> wanted) {
         var known = prices.findAllById(wanted.stream().map(Wanted::productId).toList()).stream()
                 .collect(Collectors.toMap(ProductPrice::getProductId, Function.identity()));
         var unavailable = new ArrayList<UUID>();
-        var lines = new ArrayList<OrderLine>();
+        var lines = new ArrayList<OrderLineItem>();
         for (var line : wanted) {
             var price = known.get(line.productId());
             if (price == null || !price.isOrderable()) {
                 unavailable.add(line.productId());
                 continue;
             }
-            lines.add(new OrderLine(price.getProductId(), price.getSku(), price.getName(), line.quantity(),
+            lines.add(new OrderLineItem(price.getProductId(), price.getSku(), price.getName(), line.quantity(),
                     price.getPriceAmount(), price.getCurrency()));
         }
         if (!unavailable.isEmpty()) {
@@ -49,7 +49,7 @@ public class PriceList {
                     "These products are unknown or no longer sold: " + unavailable + ".",
                     Map.of("unavailableProductIds", unavailable));
         }
-        var currencies = lines.stream().map(OrderLine::getCurrency).distinct().toList();
+        var currencies = lines.stream().map(OrderLineItem::getCurrency).distinct().toList();
         if (currencies.size() > 1) {
             Map<String, Object> byCurrency = new LinkedHashMap<>();
             lines.forEach(l -> byCurrency.put(l.getProductId().toString(), l.getCurrency()));

@@ -2,6 +2,7 @@ package dev.prodev.shop.order.saga;
 
 import dev.prodev.shop.events.InvalidEventException;
 import dev.prodev.shop.events.Money;
+import dev.prodev.shop.events.OrderLine;
 import dev.prodev.shop.events.StockLine;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
@@ -102,7 +103,7 @@ public class OrderSaga {
         var key = orderId.toString();
         var placed = new OrderPlaced(orderId, customerId, customerEmail,
                 order.getLines().stream()
-                        .map(line -> new dev.prodev.shop.events.OrderLine(line.getProductId(), line.getQuantity(),
+                        .map(line -> new OrderLine(line.getProductId(), line.getQuantity(),
                                 new Money(line.getUnitPrice(), line.getCurrency())))
                         .toList(),
                 total(order));

@@ -20,7 +20,7 @@ import dev.prodev.shop.messaging.Outbox;
 import dev.prodev.shop.order.idempotency.IdempotencyKeys;
 import dev.prodev.shop.order.orders.CancelReason;
 import dev.prodev.shop.order.orders.Order;
-import dev.prodev.shop.order.orders.OrderLine;
+import dev.prodev.shop.order.orders.OrderLineItem;
 import dev.prodev.shop.order.orders.OrderRepository;
 import dev.prodev.shop.order.orders.OrderStatus;
 import dev.prodev.shop.order.orders.OrderTransition;
@@ -96,7 +96,7 @@ class OrderSagaTest {
                 new SagaMetrics(registry), clock, mock(dev.prodev.shop.order.admission.CustomerQuota.class));
         when(keys.claim(any(), any(), any(), any())).thenReturn(Optional.empty());
         when(priceList.price(any())).thenReturn(List.of(
-                new OrderLine(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR")));
+                new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR")));
         when(orders.save(any(Order.class))).thenAnswer(invocation -> {
             order = invocation.getArgument(0);
             when(orders.lockById(order.getId())).thenReturn(Optional.of(order));
