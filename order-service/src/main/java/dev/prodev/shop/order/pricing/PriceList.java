@@ -1,7 +1,7 @@
 package dev.prodev.shop.order.pricing;
 
 import dev.prodev.shop.order.orders.OrderLineItem;
-import dev.prodev.shop.web.problem.ShopProblem;
+import dev.prodev.shop.order.orders.OrderRefused;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,17 +44,13 @@ public class PriceList {
                     price.getPriceAmount(), price.getCurrency()));
         }
         if (!unavailable.isEmpty()) {
-            throw new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "product-unavailable", "Product unavailable",
-                    "These products are unknown or no longer sold: " + unavailable + ".",
-                    Map.of("unavailableProductIds", unavailable));
+            throw new OrderRefused.ProductsUnavailable(unavailable);
         }
         var currencies = lines.stream().map(OrderLineItem::getCurrency).distinct().toList();
         if (currencies.size() > 1) {
             Map<String, Object> byCurrency = new LinkedHashMap<>();
             lines.forEach(l -> byCurrency.put(l.getProductId().toString(), l.getCurrency()));
-            throw new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "mixed-currencies", "Mixed currencies",
-                    "An order is paid in one currency; these products are priced in " + currencies + ".",
-                    Map.of("currencies", byCurrency));
+            throw new OrderRefused.MixedCurrencies(currencies, byCurrency);
         }
         return lines;
     }
