@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * answer 200, so 200 means "let through to the service" (which then applies its own ownership and
  * role rules: see each service's matrix); 401/403 are the gateway's refusals.
  */
-class GatewayAuthorizationMatrixIT extends GatewayTestSupport {
+class GatewayAuthorizationMatrixIT extends GatewayIntegrationTest {
 
     record Row(String method, String path, int anonymous, int alice, int bob, int admin, int sre) {
         int expected(MatrixCaller caller) {

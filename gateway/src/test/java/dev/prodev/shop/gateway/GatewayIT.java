@@ -18,7 +18,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** The gateway in front of simulated services: routing, token validation and relay, headers, docs, metrics, logs. */
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayIT extends GatewayTestSupport implements ServiceEssentials {
+class GatewayIT extends GatewayIntegrationTest implements ServiceEssentials {
 
     @Autowired
     ReactiveStringRedisTemplate redis;

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * firewall) answer with problem+json like every other error, never with an empty body and never with
  * a 5xx. Sent as raw bytes over a socket: an HTTP client would refuse to send most of them.
  */
-class HttpLayerProblemsIT extends GatewayTestSupport {
+class HttpLayerProblemsIT extends GatewayIntegrationTest {
 
     static final String HEAD = "Host: 127.0.0.1\r\nConnection: close\r\n";
 

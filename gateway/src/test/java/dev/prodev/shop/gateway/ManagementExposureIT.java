@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * are a 404 like any unknown path, token or not. The test context trusts 127.0.0.1 as a proxy, so a
  * request through it with {@code X-Forwarded-For} comes from that address.
  */
-class ManagementExposureIT extends GatewayTestSupport {
+class ManagementExposureIT extends GatewayIntegrationTest {
 
     static final String SRE = TestTokens.bearer("sre", "sre");
 

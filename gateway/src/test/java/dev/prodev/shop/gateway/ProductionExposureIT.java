@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code X-Forwarded-For} is then never believed, from anyone. Its own context, since both settings
  * differ from the other gateway ITs'.
  */
-class ProductionExposureIT extends GatewayTestSupport {
+class ProductionExposureIT extends GatewayIntegrationTest {
 
     @DynamicPropertySource
     static void productionSettings(DynamicPropertyRegistry registry) {

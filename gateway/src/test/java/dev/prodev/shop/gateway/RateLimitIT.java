@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Token buckets in the real Redis. The test properties give role {@code limited-test} a bucket
  * of 3 refilled at 1 token/s, so a burst runs dry at once while alice (customer tier) does not.
  */
-class RateLimitIT extends GatewayTestSupport {
+class RateLimitIT extends GatewayIntegrationTest {
 
     @Test
     void aUserOverTheirTierGets429WithRetryAfterThenRecoversAfterTheRefill() throws Exception {

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Body size limit, IP blocklist, failed-authentication blocks and X-Forwarded-For trust. */
-class RequestProtectionIT extends GatewayTestSupport {
+class RequestProtectionIT extends GatewayIntegrationTest {
 
     static final String ALICE = TestTokens.bearer("alice", "customer");
     static final String ADMIN = TestTokens.bearer("admin", "admin", "customer");

@@ -19,7 +19,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Circuit breaker, time limit, retries and the 503 fallback against services that stop or stall. */
-class ResilienceIT extends GatewayTestSupport {
+class ResilienceIT extends GatewayIntegrationTest {
 
     static final String ALICE = TestTokens.bearer("alice", "customer");
 

@@ -2,9 +2,9 @@ package dev.prodev.shop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prodev.shop.notification.notification.Notification;
-import dev.prodev.shop.notification.notification.NotificationKind;
-import dev.prodev.shop.notification.notification.NotificationRepository;
+import dev.prodev.shop.notification.inapp.Notification;
+import dev.prodev.shop.notification.inapp.NotificationKind;
+import dev.prodev.shop.notification.inapp.NotificationRepository;
 import java.time.Instant;
 import dev.prodev.shop.test.KafkaEssentials;
 import dev.prodev.shop.test.ServiceEssentials;

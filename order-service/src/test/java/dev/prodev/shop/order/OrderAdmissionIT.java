@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.user.UserDeleted;
 import dev.prodev.shop.messaging.CloudEventRecords;
-import dev.prodev.shop.order.OrderServiceTest.OrderServiceIntegrationTest;
+import dev.prodev.shop.order.OrderIntegrationTest.OrderServiceIntegrationTest;
 import dev.prodev.shop.test.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
         "shop.orders.require-verified-email=true", "shop.orders.erasure.tombstone-ttl=PT4S",
         "shop.orders.erasure.purge-interval=PT1S", "spring.kafka.consumer.group-id=order-service-admission-it" })
 @DirtiesContext
-class OrderAdmissionIT extends OrderServiceTest {
+class OrderAdmissionIT extends OrderIntegrationTest {
 
     private static String verified(String customer) {
         return TestTokens.bearerWithClaims(customer, Map.of("email_verified", true), "customer");

@@ -13,7 +13,7 @@ import dev.prodev.shop.events.stock.ReserveStock;
 import dev.prodev.shop.events.stock.StockReserved;
 import dev.prodev.shop.events.user.UserDeleted;
 import dev.prodev.shop.messaging.CloudEventRecords;
-import dev.prodev.shop.order.OrderServiceTest.OrderServiceIntegrationTest;
+import dev.prodev.shop.order.OrderIntegrationTest.OrderServiceIntegrationTest;
 import dev.prodev.shop.test.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,13 +30,24 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 
 /** The REST API of orders as a shopper and an admin meet it: statuses, problem+json bodies, ownership. */
 @OrderServiceIntegrationTest
-class OrderApiIT extends OrderServiceTest {
+class OrderApiIT extends OrderIntegrationTest {
 
     static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":" + status).doesNotContain("Exception");
+    }
+
+    /** Two problem+json answers agree on everything but where they were asked. */
+    static void assertSameProblem(HttpResponse<String> actual, HttpResponse<String> expected) {
+        var a = json(actual);
+        var e = json(expected);
+        for (var field : List.of("type", "title", "status", "detail")) {
+            assertThat(a.get(field)).as(field).isEqualTo(e.get(field));
+        }
+        assertThat(a.get("instance")).as("instance").isNotNull();
+        assertThat(actual.headers().firstValue("Content-Type")).isEqualTo(expected.headers().firstValue("Content-Type"));
     }
 
     @Test
@@ -96,7 +107,11 @@ class OrderApiIT extends OrderServiceTest {
         var retry = post("/api/v1/orders", ALICE, key, lines(mug, 2));
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(json(retry).get("id").asString()).isEqualTo(json(first).get("id").asString());
-        assertProblem(post("/api/v1/orders", ALICE, key, lines(mug, 3)), 422);
+        var reused = post("/api/v1/orders", ALICE, key, lines(mug, 3));
+        assertProblem(reused, 422);
+        assertThat(json(reused).get("type").asString()).isEqualTo("https://prodev.shop/problems/unprocessable");
+        assertThat(json(reused).get("detail").asString()).isEqualTo(
+                "This Idempotency-Key was already used for a different request; use a new key for a new order.");
         // keys are per customer: bob may use the same one for his own order
         var bobs = post("/api/v1/orders", BOB, key, lines(mug, 2));
         assertThat(bobs.statusCode()).isEqualTo(201);
@@ -148,6 +163,9 @@ class OrderApiIT extends OrderServiceTest {
         var unknown = UUID.randomUUID();
         var refused = post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), lines(mug, 1, unknown, 1, old, 1));
         assertProblem(refused, 422);
+        assertThat(json(refused).get("type").asString()).isEqualTo("https://prodev.shop/problems/product-unavailable");
+        assertThat(json(refused).get("title").asString()).isEqualTo("Product unavailable");
+        assertThat(json(refused).get("detail").asString()).startsWith("These products are unknown or no longer sold: [");
         assertThat(json(refused).get("unavailableProductIds").toString()).contains(unknown.toString())
                 .contains(old.toString()).doesNotContain(mug.toString());
 
@@ -164,7 +182,11 @@ class OrderApiIT extends OrderServiceTest {
         var mug = product("4.50");
         var orderId = place(ALICE, lines(mug, 1));
         assertProblem(get("/api/v1/orders/" + orderId, BOB), 404);
-        assertProblem(post("/api/v1/orders/" + orderId + "/cancel", BOB, null, ""), 404);
+        var cancelByBob = post("/api/v1/orders/" + orderId + "/cancel", BOB, null, "");
+        assertProblem(cancelByBob, 404);
+        // the saga's refusal answers exactly as the controller's own 404 does
+        assertSameProblem(cancelByBob, get("/api/v1/orders/" + orderId, BOB));
+        assertThat(json(cancelByBob).get("detail").asString()).isEqualTo("No order with id " + orderId + ".");
         assertProblem(get("/api/v1/orders/" + UUID.randomUUID(), ALICE), 404);
         assertProblem(get("/api/v1/orders/not-a-uuid", ALICE), 400);
         var asAdmin = get("/api/v1/orders/" + orderId, ADMIN);
@@ -235,6 +257,11 @@ class OrderApiIT extends OrderServiceTest {
         awaitStatus(ALICE, orderId, "CONFIRMED");
         var refused = post("/api/v1/orders/" + orderId + "/cancel", ALICE, null, "");
         assertProblem(refused, 409);
+        assertThat(json(refused).get("type").asString()).isEqualTo("https://prodev.shop/problems/conflict");
+        assertThat(json(refused).get("title").asString()).isEqualTo("Conflict");
+        assertThat(json(refused).get("detail").asString())
+                .isEqualTo("The order is CONFIRMED; it can be cancelled only before it is paid.");
+        assertThat(json(refused).get("instance").asString()).isEqualTo("/api/v1/orders/" + orderId + "/cancel");
         assertThat(json(get("/api/v1/orders/" + orderId, ALICE)).get("status").asString()).isEqualTo("CONFIRMED");
     }
 

@@ -7,7 +7,7 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.product.ProductChanged;
 import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
-import dev.prodev.shop.order.OrderServiceTest.OrderServiceIntegrationTest;
+import dev.prodev.shop.order.OrderIntegrationTest.OrderServiceIntegrationTest;
 import dev.prodev.shop.test.MatrixCaller;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * probed, while an admin reads and cancels any. Dead letters are for admins only.
  */
 @OrderServiceIntegrationTest
-class OrderAuthorizationMatrixIT extends OrderServiceTest {
+class OrderAuthorizationMatrixIT extends OrderIntegrationTest {
 
     /**
      * One request and the status each caller must get; {@code order} is the order the callers make

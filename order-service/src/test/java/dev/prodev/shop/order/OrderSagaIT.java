@@ -19,7 +19,7 @@ import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReserved;
-import dev.prodev.shop.order.OrderServiceTest.OrderServiceIntegrationTest;
+import dev.prodev.shop.order.OrderIntegrationTest.OrderServiceIntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * and payment-service, reading order-service's commands and answering with CloudEvents.
  */
 @OrderServiceIntegrationTest
-class OrderSagaIT extends OrderServiceTest {
+class OrderSagaIT extends OrderIntegrationTest {
 
     @Test
     void happyPathReachesConfirmedWithTheWholeTimelineAndContractValidEvents() throws Exception {

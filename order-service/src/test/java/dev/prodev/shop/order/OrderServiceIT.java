@@ -2,9 +2,9 @@ package dev.prodev.shop.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prodev.shop.order.OrderServiceTest.OrderServiceIntegrationTest;
+import dev.prodev.shop.order.OrderIntegrationTest.OrderServiceIntegrationTest;
 import dev.prodev.shop.order.orders.Order;
-import dev.prodev.shop.order.orders.OrderLine;
+import dev.prodev.shop.order.orders.OrderLineItem;
 import dev.prodev.shop.order.orders.OrderRepository;
 import dev.prodev.shop.order.orders.OrderStatus;
 import dev.prodev.shop.test.KafkaEssentials;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Order service against real PostgreSQL and Kafka: schema by Flyway, rows through JPA, probes, metrics, errors. */
 @OrderServiceIntegrationTest
-class OrderServiceIT extends OrderServiceTest implements ServiceEssentials, KafkaEssentials {
+class OrderServiceIT extends OrderIntegrationTest implements ServiceEssentials, KafkaEssentials {
 
     @Autowired
     OrderRepository repository;
@@ -46,7 +46,7 @@ class OrderServiceIT extends OrderServiceTest implements ServiceEssentials, Kafk
         var id = UUID.randomUUID();
         transactions.executeWithoutResult(status -> {
             var order = Order.place(id, "alice", "alice@example.com",
-                    List.of(new OrderLine(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("89.90"), "EUR")), now,
+                    List.of(new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("89.90"), "EUR")), now,
                     now.plusSeconds(30));
             order.stockReserved(now, now.plusSeconds(60));
             repository.saveAndFlush(order);

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Admin user management: paged bounded search and disabling an account in Keycloak. */
-class AdminUsersIT extends UserTestSupport {
+class AdminUsersIT extends UserIntegrationTest {
 
     static final String ADMIN = TestTokens.bearer("admin", "admin", "customer");
 

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * account is deleted after the commit, by the {@code user.deleted} consumer or, after a long
  * outage, by the sweep.
  */
-class ErasureIT extends UserTestSupport {
+class ErasureIT extends UserIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -127,7 +127,7 @@ class ErasureIT extends UserTestSupport {
 
     @Test
     void tombstonesArePurgedTombstoneTtlAfterKeycloakDeletedTheAccountAndNotBefore() {
-        // tombstone-ttl is PT45M in these tests (UserTestSupport); the default would keep all three
+        // tombstone-ttl is PT45M in these tests (UserIntegrationTest); the default would keep all three
         var expired = "ttl-expired-" + UUID.randomUUID();
         var recent = "ttl-recent-" + UUID.randomUUID();
         var pending = "ttl-pending-" + UUID.randomUUID();

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A shopper's own profile and addresses; another shopper's are invisible (404), and account deletion (more in {@link ErasureIT}). */
-class ProfileAndAddressIT extends UserTestSupport {
+class ProfileAndAddressIT extends UserIntegrationTest {
 
     static final String ADDRESS = "{\"label\":\"home\",\"recipient\":\"Alice Example\",\"line1\":\"1 Main St\","
             + "\"city\":\"Addis Ababa\",\"postalCode\":\"1000\",\"country\":\"ET\"}";

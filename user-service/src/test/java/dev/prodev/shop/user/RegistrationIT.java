@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Sign-up through Keycloak's Admin API: the account, the role, the profile row and the event, or nothing. */
-class RegistrationIT extends UserTestSupport {
+class RegistrationIT extends UserIntegrationTest {
 
     static final String TOKEN = "/realms/shop/protocol/openid-connect/token";
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * signed tokens, as the service itself decides (defence in depth: the gateway decides first).
  * Alice owns the address; everyone else gets 404 for it, never 403, so ids cannot be probed.
  */
-class UserAuthorizationMatrixIT extends UserTestSupport {
+class UserAuthorizationMatrixIT extends UserIntegrationTest {
 
     record Row(String method, String path, String body, int anonymous, int alice, int bob, int admin, int sre) {
         int expected(MatrixCaller caller) {

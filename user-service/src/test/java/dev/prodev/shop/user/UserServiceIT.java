@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** User service against real PostgreSQL and Kafka: schema by Flyway, rows through JPA, probes, metrics, errors. */
-class UserServiceIT extends UserTestSupport implements ServiceEssentials, KafkaEssentials {
+class UserServiceIT extends UserIntegrationTest implements ServiceEssentials, KafkaEssentials {
 
     @Autowired
     UserProfileRepository repository;

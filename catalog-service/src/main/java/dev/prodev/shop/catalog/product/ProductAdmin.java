@@ -17,11 +17,11 @@ public class ProductAdmin {
 
     private final ProductRepository products;
     private final CategoryRepository categories;
-    private final ProductEvents events;
+    private final ProductChangePublisher events;
     private final ProductCache cache;
     private final JdbcTemplate jdbc;
 
-    ProductAdmin(ProductRepository products, CategoryRepository categories, ProductEvents events, ProductCache cache,
+    ProductAdmin(ProductRepository products, CategoryRepository categories, ProductChangePublisher events, ProductCache cache,
             JdbcTemplate jdbc) {
         this.products = products;
         this.categories = categories;

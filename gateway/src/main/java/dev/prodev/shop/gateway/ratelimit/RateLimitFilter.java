@@ -28,6 +28,14 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 
     public static final String REMAINING = "X-RateLimit-Remaining";
 
+    /**
+     * {@code Retry-After} of a refused call, in whole seconds as the header takes them: every tier
+     * refills at least one token per second (an {@code int} rate, and Spring Cloud Gateway's
+     * {@code RedisRateLimiter} refuses a rate below 1) and a call takes one token, so one second
+     * always brings a token back. Computing it from the tier would always give 1 as well.
+     */
+    static final long RETRY_AFTER_SECONDS = 1;
+
     private final TieredRateLimiter limiter;
     private final CallerKeyResolver keys;
     private final MeterRegistry meters;
@@ -64,9 +72,9 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                             ? r.getId() : "none";
                     meters.counter("shop.gateway.rate.limit.rejections", "route", route, "tier", decision.tier().name())
                             .increment();
-                    headers.set("Retry-After", Long.toString(decision.tier().retryAfterSeconds()));
+                    headers.set("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
                     return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                            "Too many requests; retry after " + decision.tier().retryAfterSeconds() + " s.",
+                            "Too many requests; retry after " + RETRY_AFTER_SECONDS + " s.",
                             Map.of("tier", decision.tier().name()));
                 });
     }

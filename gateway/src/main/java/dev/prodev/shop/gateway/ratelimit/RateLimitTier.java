@@ -10,11 +10,6 @@ public record RateLimitTier(String name, int replenishRate, int burstCapacity) {
     static final String ANONYMOUS = "anonymous";
     static final String AUTHENTICATED = "authenticated";
 
-    /** Seconds until one token is back in an empty bucket: what {@code Retry-After} promises. */
-    public long retryAfterSeconds() {
-        return Math.max(1, (long) Math.ceil(1.0 / Math.max(1, replenishRate)));
-    }
-
     /** The most generous tier among the caller's roles, else the plain authenticated tier. */
     static RateLimitTier forRoles(ShopGatewayProperties.RateLimit config, Collection<String> roles) {
         return config.roles().entrySet().stream()

@@ -142,7 +142,7 @@ public class GatewaySecurity {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, blocklist, null))
                         .accessDeniedHandler((exchange, ex) -> forbidden(exchange)))
-                .addFilterAfter((exchange, chain) -> subject(exchange)
+                .addFilterAfter((exchange, chain) -> jwt().map(Jwt::getSubject)
                         .doOnNext(subject -> AccessLogFilter.recordUser(exchange, subject))
                         .then(chain.filter(exchange)), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
@@ -250,11 +250,6 @@ public class GatewaySecurity {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM
                 + ", error=\"insufficient_scope\", error_description=\"The access token lacks the role this needs\"");
         return Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
-    }
-
-    /** The caller's {@code sub}, for filters that run after authentication. */
-    public static Mono<String> subject(ServerWebExchange exchange) {
-        return jwt().map(Jwt::getSubject);
     }
 
     /** The validated token of the caller, read from the reactive security context (empty when anonymous). */

@@ -6,8 +6,10 @@ import java.util.Map;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Keycloak's realm roles ({@code realm_access.roles}). The gateway is reactive, so it cannot use
- * platform-web (servlet); this mirrors {@code KeycloakRoles} there.
+ * Keycloak's realm roles ({@code realm_access.roles}), the same role names as platform-web's
+ * {@code KeycloakRoles}. The gateway does not depend on platform-web because that library brings
+ * {@code spring-boot-starter-webmvc} (Tomcat and Spring MVC), which has no place in a WebFlux
+ * gateway; the gateway only needs to read the claim, so it reads it here.
  */
 public final class RealmRoles {
 

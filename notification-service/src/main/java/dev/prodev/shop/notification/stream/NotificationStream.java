@@ -1,6 +1,6 @@
 package dev.prodev.shop.notification.stream;
 
-import dev.prodev.shop.notification.notification.NotificationView;
+import dev.prodev.shop.notification.inapp.NotificationView;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.prodev.shop.notification.stream;
 
-import dev.prodev.shop.notification.notification.NotificationRepository;
-import dev.prodev.shop.notification.notification.NotificationView;
+import dev.prodev.shop.notification.inapp.NotificationRepository;
+import dev.prodev.shop.notification.inapp.NotificationView;
 import dev.prodev.shop.web.problem.ShopProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

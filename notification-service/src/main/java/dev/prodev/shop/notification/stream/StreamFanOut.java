@@ -1,6 +1,6 @@
 package dev.prodev.shop.notification.stream;
 
-import dev.prodev.shop.notification.notification.NotificationStored;
+import dev.prodev.shop.notification.inapp.NotificationStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

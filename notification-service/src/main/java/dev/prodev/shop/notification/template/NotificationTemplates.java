@@ -2,7 +2,7 @@ package dev.prodev.shop.notification.template;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import dev.prodev.shop.notification.notification.NotificationKind;
+import dev.prodev.shop.notification.inapp.NotificationKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

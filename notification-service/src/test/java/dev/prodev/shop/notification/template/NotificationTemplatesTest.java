@@ -2,7 +2,7 @@ package dev.prodev.shop.notification.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prodev.shop.notification.notification.NotificationKind;
+import dev.prodev.shop.notification.inapp.NotificationKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

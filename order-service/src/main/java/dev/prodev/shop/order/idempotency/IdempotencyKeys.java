@@ -1,6 +1,6 @@
 package dev.prodev.shop.order.idempotency;
 
-import dev.prodev.shop.web.problem.ShopProblem;
+import dev.prodev.shop.order.orders.OrderRefused;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,8 +60,7 @@ public class IdempotencyKeys {
         }
         var earlier = rows.getFirst();
         if (!requestFingerprint.equals(earlier.get("request_hash"))) {
-            throw ShopProblem.unprocessable(
-                    "This Idempotency-Key was already used for a different request; use a new key for a new order.");
+            throw new OrderRefused.IdempotencyKeyReused();
         }
         return Optional.of((UUID) earlier.get("order_id"));
     }

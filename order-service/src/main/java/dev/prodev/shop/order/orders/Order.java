@@ -78,7 +78,7 @@ public class Order {
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "order_id", nullable = false)
     @OrderBy("id")
-    private List<OrderLine> lines = new ArrayList<>();
+    private List<OrderLineItem> lines = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "order_id", nullable = false)
@@ -88,12 +88,12 @@ public class Order {
     protected Order() {
     }
 
-    private Order(UUID id, String customerId, String customerEmail, List<OrderLine> lines, Instant at,
+    private Order(UUID id, String customerId, String customerEmail, List<OrderLineItem> lines, Instant at,
             Instant stockDeadline) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
-        var currencies = lines.stream().map(OrderLine::getCurrency).distinct().toList();
+        var currencies = lines.stream().map(OrderLineItem::getCurrency).distinct().toList();
         if (currencies.size() != 1) {
             throw new IllegalArgumentException("an order is paid in one currency, not " + currencies);
         }
@@ -102,7 +102,7 @@ public class Order {
         this.customerEmail = customerEmail;
         this.lines.addAll(lines);
         this.currency = currencies.getFirst();
-        this.totalAmount = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        this.totalAmount = lines.stream().map(OrderLineItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         this.status = OrderStatus.PENDING;
         this.createdAt = at;
         this.updatedAt = at;
@@ -111,7 +111,7 @@ public class Order {
     }
 
     /** A new order in state PENDING, waiting for the stock reservation until {@code stockDeadline}. */
-    public static Order place(UUID id, String customerId, String customerEmail, List<OrderLine> lines, Instant at,
+    public static Order place(UUID id, String customerId, String customerEmail, List<OrderLineItem> lines, Instant at,
             Instant stockDeadline) {
         return new Order(id, customerId, customerEmail, lines, at, stockDeadline);
     }
@@ -246,7 +246,7 @@ public class Order {
         return paymentId;
     }
 
-    public List<OrderLine> getLines() {
+    public List<OrderLineItem> getLines() {
         return Collections.unmodifiableList(lines);
     }
 

@@ -31,7 +31,7 @@ public final class OrderViews {
     @Schema(description = "One ordered product at the price taken when the order was placed")
     public record LineView(UUID productId, String sku, String name, int quantity, Money unitPrice) {
 
-        static LineView of(OrderLine line) {
+        static LineView of(OrderLineItem line) {
             return new LineView(line.getProductId(), line.getSku(), line.getProductName(), line.getQuantity(),
                     new Money(line.getUnitPrice(), line.getCurrency()));
         }

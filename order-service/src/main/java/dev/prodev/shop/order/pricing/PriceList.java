@@ -1,7 +1,7 @@
 package dev.prodev.shop.order.pricing;
 
-import dev.prodev.shop.order.orders.OrderLine;
-import dev.prodev.shop.web.problem.ShopProblem;
+import dev.prodev.shop.order.orders.OrderLineItem;
+import dev.prodev.shop.order.orders.OrderRefused;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,32 +29,28 @@ public class PriceList {
         this.prices = prices;
     }
 
-    public List<OrderLine> price(Collection<Wanted> wanted) {
+    public List<OrderLineItem> price(Collection<Wanted> wanted) {
         var known = prices.findAllById(wanted.stream().map(Wanted::productId).toList()).stream()
                 .collect(Collectors.toMap(ProductPrice::getProductId, Function.identity()));
         var unavailable = new ArrayList<UUID>();
-        var lines = new ArrayList<OrderLine>();
+        var lines = new ArrayList<OrderLineItem>();
         for (var line : wanted) {
             var price = known.get(line.productId());
             if (price == null || !price.isOrderable()) {
                 unavailable.add(line.productId());
                 continue;
             }
-            lines.add(new OrderLine(price.getProductId(), price.getSku(), price.getName(), line.quantity(),
+            lines.add(new OrderLineItem(price.getProductId(), price.getSku(), price.getName(), line.quantity(),
                     price.getPriceAmount(), price.getCurrency()));
         }
         if (!unavailable.isEmpty()) {
-            throw new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "product-unavailable", "Product unavailable",
-                    "These products are unknown or no longer sold: " + unavailable + ".",
-                    Map.of("unavailableProductIds", unavailable));
+            throw new OrderRefused.ProductsUnavailable(unavailable);
         }
-        var currencies = lines.stream().map(OrderLine::getCurrency).distinct().toList();
+        var currencies = lines.stream().map(OrderLineItem::getCurrency).distinct().toList();
         if (currencies.size() > 1) {
             Map<String, Object> byCurrency = new LinkedHashMap<>();
             lines.forEach(l -> byCurrency.put(l.getProductId().toString(), l.getCurrency()));
-            throw new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "mixed-currencies", "Mixed currencies",
-                    "An order is paid in one currency; these products are priced in " + currencies + ".",
-                    Map.of("currencies", byCurrency));
+            throw new OrderRefused.MixedCurrencies(currencies, byCurrency);
         }
         return lines;
     }

@@ -2,6 +2,7 @@ package dev.prodev.shop.order.saga;
 
 import dev.prodev.shop.events.InvalidEventException;
 import dev.prodev.shop.events.Money;
+import dev.prodev.shop.events.OrderLine;
 import dev.prodev.shop.events.StockLine;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
@@ -17,12 +18,12 @@ import dev.prodev.shop.order.idempotency.IdempotencyKeys;
 import dev.prodev.shop.order.orders.CancelReason;
 import dev.prodev.shop.order.orders.Compensation;
 import dev.prodev.shop.order.orders.Order;
+import dev.prodev.shop.order.orders.OrderRefused;
 import dev.prodev.shop.order.orders.OrderRepository;
 import dev.prodev.shop.order.orders.OrderStatus;
 import dev.prodev.shop.order.orders.OrderViews.OrderView;
 import dev.prodev.shop.order.pricing.PriceList;
 import dev.prodev.shop.order.pricing.PriceList.Wanted;
-import dev.prodev.shop.web.problem.ShopProblem;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -102,7 +103,7 @@ public class OrderSaga {
         var key = orderId.toString();
         var placed = new OrderPlaced(orderId, customerId, customerEmail,
                 order.getLines().stream()
-                        .map(line -> new dev.prodev.shop.events.OrderLine(line.getProductId(), line.getQuantity(),
+                        .map(line -> new OrderLine(line.getProductId(), line.getQuantity(),
                                 new Money(line.getUnitPrice(), line.getCurrency())))
                         .toList(),
                 total(order));
@@ -111,7 +112,7 @@ public class OrderSaga {
         }
         catch (InvalidEventException ex) {
             // the only client-supplied text in the event is the token's e-mail claim
-            throw ShopProblem.unprocessable("The order cannot be announced: " + String.join("; ", ex.errors()));
+            throw new OrderRefused.OrderNotAnnounceable(ex.errors());
         }
         outbox.append(key, new ReserveStock(orderId,
                 order.getLines().stream().map(line -> new StockLine(line.getProductId(), line.getQuantity())).toList()));
@@ -210,10 +211,9 @@ public class OrderSaga {
     public OrderView cancelOnRequest(UUID orderId, String requester, boolean admin) {
         var order = orders.lockById(orderId)
                 .filter(found -> admin || found.isOwnedBy(requester))
-                .orElseThrow(() -> ShopProblem.notFound("order", orderId));
+                .orElseThrow(() -> new OrderRefused.OrderNotFound(orderId));
         if (!order.isCancellableByCustomer()) {
-            throw ShopProblem.conflict("The order is " + order.getStatus()
-                    + "; it can be cancelled only before it is paid.");
+            throw new OrderRefused.OrderNotCancellable(order.getStatus());
         }
         cancel(order, CancelReason.CUSTOMER, admin && !order.isOwnedBy(requester) ? "by an admin" : "by the customer");
         return OrderView.of(order);

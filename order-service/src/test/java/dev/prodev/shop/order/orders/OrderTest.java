@@ -22,8 +22,8 @@ class OrderTest {
 
     static Order newOrder() {
         return Order.place(UUID.randomUUID(), "alice", "alice@example.com", List.of(
-                new OrderLine(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR"),
-                new OrderLine(UUID.randomUUID(), "SKU-2", "Tea", 1, new BigDecimal("10.00"), "EUR")),
+                new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR"),
+                new OrderLineItem(UUID.randomUUID(), "SKU-2", "Tea", 1, new BigDecimal("10.00"), "EUR")),
                 T0, T0.plusSeconds(30));
     }
 
@@ -126,8 +126,8 @@ class OrderTest {
     @Test
     void refusesAnOrderInTwoCurrenciesOrWithoutLines() {
         assertThatThrownBy(() -> Order.place(UUID.randomUUID(), "alice", "a@example.com", List.of(
-                new OrderLine(UUID.randomUUID(), "A", "A", 1, BigDecimal.ONE, "EUR"),
-                new OrderLine(UUID.randomUUID(), "B", "B", 1, BigDecimal.ONE, "ETB")), T0, T0))
+                new OrderLineItem(UUID.randomUUID(), "A", "A", 1, BigDecimal.ONE, "EUR"),
+                new OrderLineItem(UUID.randomUUID(), "B", "B", 1, BigDecimal.ONE, "ETB")), T0, T0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Order.place(UUID.randomUUID(), "alice", "a@example.com", List.of(), T0, T0))
                 .isInstanceOf(IllegalArgumentException.class);

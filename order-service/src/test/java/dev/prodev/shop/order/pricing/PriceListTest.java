@@ -2,12 +2,13 @@ package dev.prodev.shop.order.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.prodev.shop.order.orders.OrderRefused;
 import dev.prodev.shop.order.pricing.PriceList.Wanted;
-import dev.prodev.shop.web.problem.ShopProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,11 +60,8 @@ class PriceListTest {
         var unknown = UUID.randomUUID();
         assertThatThrownBy(() -> priceList.price(List.of(new Wanted(mug.getProductId(), 1),
                 new Wanted(old.getProductId(), 1), new Wanted(unknown, 1))))
-                .isInstanceOfSatisfying(ShopProblem.class, problem -> {
-                    assertThat(problem.status().value()).isEqualTo(422);
-                    assertThat(problem.properties().get("unavailableProductIds"))
-                            .isEqualTo(List.of(old.getProductId(), unknown));
-                });
+                .isInstanceOfSatisfying(OrderRefused.ProductsUnavailable.class,
+                        refused -> assertThat(refused.productIds()).isEqualTo(List.of(old.getProductId(), unknown)));
     }
 
     @Test
@@ -71,7 +69,12 @@ class PriceListTest {
         var a = product("4.50", "EUR", "ACTIVE");
         var b = product("100", "ETB", "ACTIVE");
         assertThatThrownBy(() -> priceList.price(List.of(new Wanted(a.getProductId(), 1), new Wanted(b.getProductId(), 1))))
-                .isInstanceOfSatisfying(ShopProblem.class, problem -> assertThat(problem.status().value()).isEqualTo(422));
+                .isInstanceOfSatisfying(OrderRefused.MixedCurrencies.class, refused -> {
+                    assertThat(refused.currencies()).containsExactly("EUR", "ETB");
+                    assertThat(refused.currencyByProduct())
+                            .containsExactly(entry(a.getProductId().toString(), "EUR"),
+                                    entry(b.getProductId().toString(), "ETB"));
+                });
     }
 
     @Test

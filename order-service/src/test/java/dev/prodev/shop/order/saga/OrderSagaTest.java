@@ -20,13 +20,13 @@ import dev.prodev.shop.messaging.Outbox;
 import dev.prodev.shop.order.idempotency.IdempotencyKeys;
 import dev.prodev.shop.order.orders.CancelReason;
 import dev.prodev.shop.order.orders.Order;
-import dev.prodev.shop.order.orders.OrderLine;
+import dev.prodev.shop.order.orders.OrderLineItem;
+import dev.prodev.shop.order.orders.OrderRefused;
 import dev.prodev.shop.order.orders.OrderRepository;
 import dev.prodev.shop.order.orders.OrderStatus;
 import dev.prodev.shop.order.orders.OrderTransition;
 import dev.prodev.shop.order.pricing.PriceList;
 import dev.prodev.shop.order.pricing.PriceList.Wanted;
-import dev.prodev.shop.web.problem.ShopProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -96,7 +96,7 @@ class OrderSagaTest {
                 new SagaMetrics(registry), clock, mock(dev.prodev.shop.order.admission.CustomerQuota.class));
         when(keys.claim(any(), any(), any(), any())).thenReturn(Optional.empty());
         when(priceList.price(any())).thenReturn(List.of(
-                new OrderLine(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR")));
+                new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR")));
         when(orders.save(any(Order.class))).thenAnswer(invocation -> {
             order = invocation.getArgument(0);
             when(orders.lockById(order.getId())).thenReturn(Optional.of(order));
@@ -229,15 +229,15 @@ class OrderSagaTest {
     @Test
     void theCustomerCancelsOnlyTheirOwnUnpaidOrder() {
         var id = place();
-        assertThatThrownBy(() -> saga.cancelOnRequest(id, "mallory", false)).isInstanceOfSatisfying(ShopProblem.class,
-                problem -> assertThat(problem.status().value()).isEqualTo(404));
+        assertThatThrownBy(() -> saga.cancelOnRequest(id, "mallory", false)).isInstanceOf(OrderRefused.OrderNotFound.class);
         saga.stockReserved(id);
         outbox.clear();
         var view = saga.cancelOnRequest(id, "alice", false);
         assertThat(view.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(types()).containsExactly(ReleaseStock.TYPE, OrderCancelled.TYPE);
-        assertThatThrownBy(() -> saga.cancelOnRequest(id, "alice", false)).isInstanceOfSatisfying(ShopProblem.class,
-                problem -> assertThat(problem.status().value()).isEqualTo(409));
+        assertThatThrownBy(() -> saga.cancelOnRequest(id, "alice", false))
+                .isInstanceOfSatisfying(OrderRefused.OrderNotCancellable.class,
+                        refusal -> assertThat(refusal.status()).isEqualTo(OrderStatus.CANCELLED));
     }
 
     @Test
@@ -253,8 +253,9 @@ class OrderSagaTest {
         var id = place();
         saga.stockReserved(id);
         saga.paymentAuthorized(id, UUID.randomUUID(), NINE_EUR, "simulator");
-        assertThatThrownBy(() -> saga.cancelOnRequest(id, "alice", false)).isInstanceOfSatisfying(ShopProblem.class,
-                problem -> assertThat(problem.status().value()).isEqualTo(409));
+        assertThatThrownBy(() -> saga.cancelOnRequest(id, "alice", false))
+                .isInstanceOfSatisfying(OrderRefused.OrderNotCancellable.class,
+                        refusal -> assertThat(refusal.status()).isEqualTo(OrderStatus.CONFIRMED));
     }
 
     @Test

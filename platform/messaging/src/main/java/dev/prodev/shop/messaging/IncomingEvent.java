@@ -5,7 +5,6 @@ import dev.prodev.shop.events.EventTypes;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
 import java.time.Instant;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,12 +43,6 @@ public record IncomingEvent(String id, String type, String source, String subjec
             throw new UnreadableEventException("record " + record.topic() + "-" + record.partition() + "@"
                     + record.offset() + " is not a CloudEvent: " + ex.getMessage(), ex);
         }
-    }
-
-    /** An event as a consumer would receive it, for unit tests of handlers. */
-    public static IncomingEvent of(String type, String key, Object data) {
-        return new IncomingEvent(UUID.randomUUID().toString(), type, "test", key, Instant.now(), key,
-                JSON.writeValueAsBytes(data));
     }
 
     /**

@@ -70,9 +70,11 @@ class IncomingEventTest {
     }
 
     @Test
-    void ofBuildsAnEventForHandlerUnitTests() {
+    void dataOfAKnownTypeIsCheckedAndMapped() {
         var orderId = UUID.randomUUID();
-        var event = IncomingEvent.of(ReleaseStock.TYPE, orderId.toString(), new ReleaseStock(orderId, "x"));
+        var json = "{\"orderId\":\"" + orderId + "\",\"reason\":\"x\"}";
+        var event = new IncomingEvent(UUID.randomUUID().toString(), ReleaseStock.TYPE, "order-service",
+                orderId.toString(), Instant.now(), orderId.toString(), json.getBytes(StandardCharsets.UTF_8));
         assertThat(event.data(ReleaseStock.class)).isEqualTo(new ReleaseStock(orderId, "x"));
     }
 }

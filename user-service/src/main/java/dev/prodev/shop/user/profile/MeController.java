@@ -1,6 +1,5 @@
 package dev.prodev.shop.user.profile;
 
-import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.user.UserDeleted;
 import dev.prodev.shop.messaging.Outbox;
 import dev.prodev.shop.user.erasure.ErasedSubjects;
@@ -66,7 +65,7 @@ public class MeController {
         profiles.findByKeycloakId(user.id()).ifPresent(profiles::delete);
         profiles.flush();
         erased.record(user.id());
-        outbox.append(Topics.USERS, user.id(), UserDeleted.TYPE, new UserDeleted(user.id()));
+        outbox.append(user.id(), new UserDeleted(user.id()));
         return ResponseEntity.noContent().build();
     }
 

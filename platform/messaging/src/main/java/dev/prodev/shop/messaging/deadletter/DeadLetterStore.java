@@ -153,11 +153,6 @@ public class DeadLetterStore {
         return total;
     }
 
-    /** Gives a claim back when the redrive could not be published. */
-    public void releaseRedrive(UUID id) {
-        jdbc.update("update dead_letter set redriven_at = null, redrive_count = redrive_count - 1 where id = ?", id);
-    }
-
     private List<Header> headers(String text) {
         var result = new ArrayList<Header>();
         for (var entry : json.readValue(text, new TypeReference<List<Map<String, String>>>() { })) {

@@ -1,26 +1,15 @@
 package dev.prodev.shop.messaging.outbox;
 
 import dev.prodev.shop.messaging.CloudEventPublisher;
-import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.messaging.ShopMessagingProperties;
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,72 +18,38 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and marks them sent once the broker
- * acknowledged them.
+ * acknowledged them. The relay runs the rounds; {@link OutboxStore} holds the SQL (buckets,
+ * due rows, marking) and {@link OutboxPublisher} the sending (per-key order, spans).
  *
  * <ul>
  * <li>One loop on a virtual thread, woken right after each commit that appended rows and
  * otherwise every {@code poll-interval}.</li>
- * <li>Per-key order: rows of one (topic, key) are sent one after the other, each only after the
- * previous one was acknowledged; after a failure the later rows of that key wait (a row whose
- * earlier sibling is waiting for its retry is not even selected).</li>
- * <li>Several replicas: keys are hashed into {@code buckets}; a relay round holds a transaction
- * advisory lock per bucket it works on, so one key has one publisher at a time; rows are taken
- * {@code FOR UPDATE SKIP LOCKED} in batches.</li>
+ * <li>A round is one transaction: lock buckets, take due rows, publish them, mark the results.
+ * Several replicas share the table through the buckets' advisory locks.</li>
  * <li>Broker failure: nothing is marked sent, failed rows get an exponential backoff, the loop
  * backs off too; nothing is lost. A crash between ack and commit republishes the row with the same
  * {@code ce_id}, which consumers' inboxes drop.</li>
- * <li>Tracing: each publish runs in a span whose parent is the stored {@code traceparent}, so
- * the Kafka producer span and the consumer after it join the original request's trace.</li>
  * </ul>
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    static final String TRACEPARENT = "traceparent";
-
-    /** Advisory-lock namespace of the relay's buckets ("SHOP"). */
-    static final int LOCK_NAMESPACE = 0x53484f50;
-
-    private static final String LOCK_BUCKETS = """
-            select b from generate_series(0, ? - 1) as b where pg_try_advisory_xact_lock(?, b)""";
-
-    private static final String SELECT_BATCH = """
-            select o.id, o.topic, o.event_key, o.type, o.payload::text as payload, o.traceparent, o.occurred_at, o.attempts
-              from outbox o
-             where o.published_at is null
-               and o.next_attempt_at <= now()
-               and ((hashtext(o.topic || '/' || o.event_key) & 2147483647) % ?) = any (?::int[])
-               and not exists (select 1 from outbox e
-                                where e.published_at is null and e.topic = o.topic and e.event_key = o.event_key
-                                  and e.seq < o.seq and e.next_attempt_at > now())
-             order by o.seq
-             limit ?
-               for update of o skip locked""";
-
-    private static final String MARK_SENT = """
-            update outbox set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null where id = ?""";
-
-    private static final String MARK_FAILED = """
-            update outbox set attempts = attempts + 1, last_error = ?,
-                   next_attempt_at = clock_timestamp() + ? * interval '1 millisecond' where id = ?""";
-
-    private final JdbcTemplate jdbc;
+    private final OutboxStore store;
+    private final OutboxPublisher publisher;
     private final TransactionTemplate transactions;
-    private final CloudEventPublisher publisher;
-    private final Tracer tracer;
     private final ShopMessagingProperties.Outbox config;
     private final Semaphore wakeUp = new Semaphore(0);
-    private final ExecutorService chainExecutor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService chainExecutor;
     private volatile boolean running;
     private volatile Thread loop;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, CloudEventPublisher publisher, Tracer tracer,
             ShopMessagingProperties.Outbox config) {
-        this.jdbc = jdbc;
+        this.chainExecutor = Executors.newVirtualThreadPerTaskExecutor();
+        this.store = new OutboxStore(jdbc, config.buckets(), config.batchSize());
+        this.publisher = new OutboxPublisher(publisher, tracer, config.sendTimeout(), chainExecutor);
         this.transactions = transactions;
-        this.publisher = publisher;
-        this.tracer = tracer;
         this.config = config;
     }
 
@@ -110,65 +65,38 @@ public class OutboxRelay implements SmartLifecycle {
         static final Round NOTHING = new Round(0, 0, 0);
     }
 
-    private record Row(UUID id, String topic, String key, String type, byte[] payload, String traceparent,
-            Instant occurredAt, int attempts) {
-    }
-
-    private static final class Outcome {
-        final Row row;
-        final AtomicBoolean attempted = new AtomicBoolean();
-        CompletableFuture<?> sent;
-        Throwable error;
-        boolean ok;
-
-        Outcome(Row row) {
-            this.row = row;
-        }
-    }
-
     /** Publishes one batch of due rows in a transaction and records the results. */
     public Round publishRound() {
         long started = System.nanoTime();
         var round = transactions.execute(status -> {
-            var buckets = jdbc.queryForList(LOCK_BUCKETS, Integer.class, config.buckets(), LOCK_NAMESPACE);
-            if (buckets.isEmpty()) {
-                return Round.NOTHING;
-            }
-            var owned = buckets.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-            var rows = jdbc.query(SELECT_BATCH, (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("topic"),
-                    rs.getString("event_key"), rs.getString("type"), rs.getString("payload").getBytes(StandardCharsets.UTF_8),
-                    rs.getString("traceparent"), rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-                    rs.getInt("attempts")), config.buckets(), owned, config.batchSize());
+            var rows = store.lockDueRows();
             if (rows.isEmpty()) {
                 return Round.NOTHING;
             }
             long selected = System.nanoTime();
-            var outcomes = publish(rows);
+            var outcomes = publisher.publish(rows);
             if (log.isDebugEnabled()) {
                 log.debug("outbox relay: {} row(s) selected in {} ms, published in {} ms", rows.size(),
                         (selected - started) / 1_000_000, (System.nanoTime() - selected) / 1_000_000);
             }
-            var sent = new ArrayList<Object[]>();
-            var failed = new ArrayList<Object[]>();
+            var sent = new ArrayList<UUID>();
+            var failed = new ArrayList<OutboxStore.Failure>();
             for (var outcome : outcomes) {
-                if (outcome.ok) {
-                    sent.add(new Object[] { outcome.row.id() });
+                if (outcome.sent()) {
+                    sent.add(outcome.row().id());
                 }
-                else if (outcome.attempted.get()) {
-                    failed.add(new Object[] { describe(outcome.error), backoff(outcome.row.attempts() + 1).toMillis(),
-                            outcome.row.id() });
+                else if (outcome.attempted()) {
+                    failed.add(new OutboxStore.Failure(outcome.row().id(), describe(outcome.error()),
+                            backoff(outcome.row().attempts() + 1)));
                 }
             }
-            if (!sent.isEmpty()) {
-                jdbc.batchUpdate(MARK_SENT, sent);
-            }
+            store.markSent(sent);
+            store.markFailed(failed);
             if (!failed.isEmpty()) {
-                jdbc.batchUpdate(MARK_FAILED, failed);
                 log.warn("outbox relay: {} of {} event(s) not published, will retry: {}", failed.size(), rows.size(),
-                        failed.getFirst()[0]);
+                        failed.getFirst().error());
             }
-            int notTried = rows.size() - sent.size() - failed.size();
-            return new Round(rows.size(), sent.size(), failed.size() + (failed.isEmpty() ? 0 : notTried));
+            return tally(rows.size(), sent.size(), failed.size());
         });
         if (log.isDebugEnabled() && round != null && round.selected() > 0) {
             log.debug("outbox relay round took {} ms: {}", (System.nanoTime() - started) / 1_000_000, round);
@@ -176,103 +104,21 @@ public class OutboxRelay implements SmartLifecycle {
         return round == null ? Round.NOTHING : round;
     }
 
-    private List<Outcome> publish(List<Row> rows) {
-        var roundOver = new AtomicBoolean();
-        var trouble = new AtomicBoolean();
-        var tails = new HashMap<String, CompletableFuture<?>>();
-        var outcomes = new ArrayList<Outcome>(rows.size());
-        for (var row : rows) {
-            if (trouble.get()) {
-                break; // the broker is failing: leave the rest for the next round instead of piling up timeouts
-            }
-            var outcome = new Outcome(row);
-            var chain = row.topic() + '\u0000' + row.key();
-            var previous = tails.get(chain);
-            CompletableFuture<?> sent = previous == null ? send(outcome, roundOver)
-                    : previous.thenComposeAsync(ignored -> send(outcome, roundOver), chainExecutor);
-            sent = sent.whenComplete((result, error) -> {
-                if (error != null) {
-                    trouble.set(true);
-                }
-            });
-            outcome.sent = sent;
-            tails.put(chain, sent);
-            outcomes.add(outcome);
-        }
-        var deadline = System.nanoTime() + config.sendTimeout().plusSeconds(2).toNanos();
-        for (var outcome : outcomes) {
-            try {
-                outcome.sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                outcome.ok = true;
-            }
-            catch (ExecutionException ex) {
-                outcome.error = ex.getCause();
-            }
-            catch (TimeoutException ex) {
-                outcome.error = ex;
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                outcome.error = ex;
-            }
-        }
-        roundOver.set(true);
-        return outcomes;
+    /** A round with failures also counts the rows it left untried as failed, so the loop backs off. */
+    static Round tally(int selected, int sent, int failed) {
+        int notTried = selected - sent - failed;
+        return new Round(selected, sent, failed + (failed == 0 ? 0 : notTried));
     }
 
-    private CompletableFuture<?> send(Outcome outcome, AtomicBoolean roundOver) {
-        if (roundOver.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("relay round ended before this event's turn"));
-        }
-        outcome.attempted.set(true);
-        var row = outcome.row;
-        var span = startSpan(row);
-        try (var ignored = tracer.withSpan(span)) {
-            var record = CloudEventRecords.create(row.topic(), row.key(), row.id(), row.type(), publisher.source(),
-                    row.occurredAt(), row.payload());
-            // the trace must survive even where Boot builds no propagator (tracing export off): Spring Kafka's
-            // producer observation replaces this header with its own span's when it propagates
-            var traceparent = Traceparent.current(tracer);
-            traceparent = traceparent != null ? traceparent : row.traceparent();
-            if (traceparent != null) {
-                record.headers().add(TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
-            }
-            return publisher.send(record).whenComplete((result, error) -> {
-                if (error != null) {
-                    span.error(error);
-                }
-                span.end();
-            });
-        }
-        catch (RuntimeException ex) {
-            span.error(ex);
-            span.end();
-            return CompletableFuture.failedFuture(ex);
-        }
-    }
-
-    private Span startSpan(Row row) {
-        var parent = Traceparent.parse(tracer, row.traceparent());
-        var builder = tracer.spanBuilder().name("outbox publish");
-        if (parent != null) {
-            builder.setParent(parent);
-        }
-        else {
-            builder.setNoParent();
-        }
-        return builder.tag("messaging.destination.name", row.topic())
-                .tag("cloudevents.event_type", row.type())
-                .tag("cloudevents.event_id", row.id().toString())
-                .start();
-    }
-
+    /** Exponential backoff from {@code retry-initial-interval}, doubling per attempt up to {@code retry-max-interval}. */
     Duration backoff(int attempts) {
         var initial = config.retryInitialInterval().toMillis();
         var exponent = Math.min(Math.max(attempts - 1, 0), 20);
         return Duration.ofMillis(Math.min(config.retryMaxInterval().toMillis(), initial << exponent));
     }
 
-    private static String describe(Throwable error) {
+    /** The root cause's class and message, cut to fit {@code outbox.last_error}. */
+    static String describe(Throwable error) {
         if (error == null) {
             return "unknown";
         }
@@ -290,21 +136,22 @@ public class OutboxRelay implements SmartLifecycle {
      * another replica), whichever comes first.
      */
     private Duration idleWait() {
-        var poll = config.pollInterval();
         try {
-            var untilRetry = jdbc.queryForObject("""
-                    select ceil(extract(epoch from (min(next_attempt_at) - clock_timestamp())) * 1000)::bigint
-                      from outbox where published_at is null""", Long.class);
-            if (untilRetry == null) {
-                return poll;
-            }
-            var floor = Duration.ofMillis(Math.min(poll.toMillis(), 100));
-            var retry = Duration.ofMillis(Math.max(untilRetry, 0));
-            return retry.compareTo(poll) < 0 ? (retry.compareTo(floor) < 0 ? floor : retry) : poll;
+            return idleWait(config.pollInterval(), store.untilNextRetry().orElse(null));
         }
         catch (RuntimeException ex) {
+            return config.pollInterval();
+        }
+    }
+
+    /** The poll interval, or sooner when a retry is due sooner, but never a busy loop (at least 100 ms or the poll). */
+    static Duration idleWait(Duration poll, Duration untilRetry) {
+        if (untilRetry == null) {
             return poll;
         }
+        var floor = Duration.ofMillis(Math.min(poll.toMillis(), 100));
+        var retry = untilRetry.isNegative() ? Duration.ZERO : untilRetry;
+        return retry.compareTo(poll) < 0 ? (retry.compareTo(floor) < 0 ? floor : retry) : poll;
     }
 
     private void loop() {

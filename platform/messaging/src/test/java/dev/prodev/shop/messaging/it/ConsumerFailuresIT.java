@@ -20,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-class ConsumerFailuresIT extends MessagingTestSupport {
+class ConsumerFailuresIT extends MessagingIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN_PATH = "/api/v1/it/admin/dead-letters";

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Issue #12 finding 9: dead-letter payloads keep names and email addresses. They are redacted on erasure
  * (by subject) and after {@code shop.retention.dead-letter-payloads}; the row (what failed, where, why) stays.
  */
-class DeadLetterRedactionIT extends MessagingTestSupport {
+class DeadLetterRedactionIT extends MessagingIntegrationTest {
 
     private static final String ADMIN_PATH = "/api/v1/it/admin/dead-letters";
 

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Map;
 
 /** What a service gets by adding the dependency, beyond producing and consuming. */
-class MessagingEssentialsIT extends MessagingTestSupport implements KafkaEssentials {
+class MessagingEssentialsIT extends MessagingIntegrationTest implements KafkaEssentials {
 
     @Test
     void shopTopicsAndTheirDeadLetterTopicsExistWithTheContractPartitions() throws Exception {

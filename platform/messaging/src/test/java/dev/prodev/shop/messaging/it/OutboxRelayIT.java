@@ -42,7 +42,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-class OutboxRelayIT extends MessagingTestSupport {
+class OutboxRelayIT extends MessagingIntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelayIT.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -18,14 +18,14 @@ import org.springframework.stereotype.Component;
  * so the tables leave them out.
  */
 @Component
-class SagaReplies implements EventSubscriber {
+class SagaReplyListener implements EventSubscriber {
 
     static final String STOCK_CONSUMER = "order.saga.stock";
     static final String PAYMENT_CONSUMER = "order.saga.payments";
 
     private final OrderSaga saga;
 
-    SagaReplies(OrderSaga saga) {
+    SagaReplyListener(OrderSaga saga) {
         this.saga = saga;
     }
 

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = { "management.tracing.export.enabled=true",
         "management.tracing.export.zipkin.enabled=false" })
 @AutoConfigureTracing
-abstract class MessagingTestSupport {
+abstract class MessagingIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

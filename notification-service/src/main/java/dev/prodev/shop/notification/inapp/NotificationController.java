@@ -1,4 +1,4 @@
-package dev.prodev.shop.notification.notification;
+package dev.prodev.shop.notification.inapp;
 
 import dev.prodev.shop.web.paging.PageWindow;
 import dev.prodev.shop.web.problem.ShopProblem;

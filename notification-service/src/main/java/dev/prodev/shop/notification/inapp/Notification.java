@@ -1,4 +1,4 @@
-package dev.prodev.shop.notification.notification;
+package dev.prodev.shop.notification.inapp;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.prodev.shop.notification.notification;
+package dev.prodev.shop.notification.inapp;
 
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.notification.email.Delivery;

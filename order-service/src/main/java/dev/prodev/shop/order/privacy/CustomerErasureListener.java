@@ -18,17 +18,17 @@ import org.springframework.stereotype.Component;
  * id is Keycloak's opaque id, which identifies nobody once the account is gone.
  */
 @Component
-class CustomerErasure implements EventSubscriber {
+class CustomerErasureListener implements EventSubscriber {
 
     static final String CONSUMER = "order.customer-erasure";
 
-    private static final Logger log = LoggerFactory.getLogger(CustomerErasure.class);
+    private static final Logger log = LoggerFactory.getLogger(CustomerErasureListener.class);
 
     private final OrderRepository orders;
     private final ErasedCustomers tombstones;
     private final DeadLetterStore deadLetters;
 
-    CustomerErasure(OrderRepository orders, ErasedCustomers tombstones, DeadLetterStore deadLetters) {
+    CustomerErasureListener(OrderRepository orders, ErasedCustomers tombstones, DeadLetterStore deadLetters) {
         this.orders = orders;
         this.tombstones = tombstones;
         this.deadLetters = deadLetters;

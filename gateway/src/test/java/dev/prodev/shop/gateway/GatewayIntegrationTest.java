@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // this shared 2-core machine can be slower than production's 1 s budget; fail-open has its own unit test
         "spring.data.redis.timeout=5s", "spring.data.redis.connect-timeout=5s" })
 @AutoConfigureTracing
-abstract class GatewayTestSupport {
+abstract class GatewayIntegrationTest {
 
     static final Map<String, WireMockServer> SERVICES = new LinkedHashMap<>();
 

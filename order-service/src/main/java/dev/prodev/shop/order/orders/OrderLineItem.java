@@ -12,7 +12,7 @@ import java.util.UUID;
 /** One product of an order, priced from the read model when the order was placed. */
 @Entity
 @Table(name = "order_line")
-public class OrderLine {
+public class OrderLineItem {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,10 +36,10 @@ public class OrderLine {
     @Column(nullable = false, length = 3)
     private String currency;
 
-    protected OrderLine() {
+    protected OrderLineItem() {
     }
 
-    public OrderLine(UUID productId, String sku, String productName, int quantity, BigDecimal unitPrice,
+    public OrderLineItem(UUID productId, String sku, String productName, int quantity, BigDecimal unitPrice,
             String currency) {
         this.productId = productId;
         this.sku = sku;

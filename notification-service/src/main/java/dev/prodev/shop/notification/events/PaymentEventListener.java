@@ -7,8 +7,8 @@ import dev.prodev.shop.events.payment.PaymentRefunded;
 import dev.prodev.shop.messaging.IncomingEvent;
 import dev.prodev.shop.messaging.consumer.EventHandlers;
 import dev.prodev.shop.messaging.consumer.EventSubscriber;
-import dev.prodev.shop.notification.notification.NotificationKind;
-import dev.prodev.shop.notification.notification.Notifier;
+import dev.prodev.shop.notification.inapp.NotificationKind;
+import dev.prodev.shop.notification.inapp.Notifier;
 import dev.prodev.shop.notification.recipient.RecipientDirectory;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +21,14 @@ import org.springframework.stereotype.Component;
  * handler fails and the record is retried with backoff (then dead-lettered), never dropped.
  */
 @Component
-class PaymentEventsListener implements EventSubscriber {
+class PaymentEventListener implements EventSubscriber {
 
     static final String CONSUMER = "notification.payments";
 
     private final Notifier notifier;
     private final RecipientDirectory directory;
 
-    PaymentEventsListener(Notifier notifier, RecipientDirectory directory) {
+    PaymentEventListener(Notifier notifier, RecipientDirectory directory) {
         this.notifier = notifier;
         this.directory = directory;
     }

@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
  * product, so the read model simply takes it, unless it already holds a newer state.
  */
 @Component
-class ProductEvents implements EventSubscriber {
+class ProductPriceListener implements EventSubscriber {
 
     static final String CONSUMER = "order.price-list";
 
     private final ProductPriceRepository prices;
     private final Clock clock;
 
-    ProductEvents(ProductPriceRepository prices, Clock clock) {
+    ProductPriceListener(ProductPriceRepository prices, Clock clock) {
         this.prices = prices;
         this.clock = clock;
     }

@@ -5,8 +5,8 @@ import dev.prodev.shop.events.user.UserDeleted;
 import dev.prodev.shop.events.user.UserRegistered;
 import dev.prodev.shop.messaging.consumer.EventHandlers;
 import dev.prodev.shop.messaging.consumer.EventSubscriber;
-import dev.prodev.shop.notification.notification.NotificationKind;
-import dev.prodev.shop.notification.notification.Notifier;
+import dev.prodev.shop.notification.inapp.NotificationKind;
+import dev.prodev.shop.notification.inapp.Notifier;
 import dev.prodev.shop.notification.recipient.RecipientDirectory;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
 
 /** User lifecycle on {@code shop.users}: fill the directory and welcome; erase on deletion (GDPR). */
 @Component
-class UserEventsListener implements EventSubscriber {
+class UserEventListener implements EventSubscriber {
 
     static final String CONSUMER = "notification.users";
 
     private final Notifier notifier;
     private final RecipientDirectory directory;
 
-    UserEventsListener(Notifier notifier, RecipientDirectory directory) {
+    UserEventListener(Notifier notifier, RecipientDirectory directory) {
         this.notifier = notifier;
         this.directory = directory;
     }

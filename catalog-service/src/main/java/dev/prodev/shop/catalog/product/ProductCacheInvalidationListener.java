@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
  * by key.
  */
 @Component
-class ProductCacheInvalidation implements EventSubscriber {
+class ProductCacheInvalidationListener implements EventSubscriber {
 
     static final String CONSUMER = "catalog.product-cache";
 
     private final ProductCache cache;
 
-    ProductCacheInvalidation(ProductCache cache) {
+    ProductCacheInvalidationListener(ProductCache cache) {
         this.cache = cache;
     }
 

@@ -6,8 +6,8 @@ import dev.prodev.shop.events.order.OrderConfirmed;
 import dev.prodev.shop.events.order.OrderPlaced;
 import dev.prodev.shop.messaging.consumer.EventHandlers;
 import dev.prodev.shop.messaging.consumer.EventSubscriber;
-import dev.prodev.shop.notification.notification.NotificationKind;
-import dev.prodev.shop.notification.notification.Notifier;
+import dev.prodev.shop.notification.inapp.NotificationKind;
+import dev.prodev.shop.notification.inapp.Notifier;
 import dev.prodev.shop.notification.recipient.RecipientDirectory;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +18,14 @@ import org.springframework.stereotype.Component;
  * makes a redelivery change nothing, so each email is queued once.
  */
 @Component
-class OrderEventsListener implements EventSubscriber {
+class OrderEventListener implements EventSubscriber {
 
     static final String CONSUMER = "notification.orders";
 
     private final Notifier notifier;
     private final RecipientDirectory directory;
 
-    OrderEventsListener(Notifier notifier, RecipientDirectory directory) {
+    OrderEventListener(Notifier notifier, RecipientDirectory directory) {
         this.notifier = notifier;
         this.directory = directory;
     }

@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ShopIntegrationTest(properties = { "shop.keycloak.client-secret=test-secret", "shop.keycloak.read-timeout=2s",
         // not the default, so ErasureIT shows the property takes effect
         "shop.users.erasure.tombstone-ttl=PT45M" })
-abstract class UserTestSupport {
+abstract class UserIntegrationTest {
 
     static final WireMockServer KEYCLOAK = new WireMockServer(options().dynamicPort());
 

@@ -1,4 +1,4 @@
-package dev.prodev.shop.notification.notification;
+package dev.prodev.shop.notification.inapp;
 
 /**
  * What happened, and therefore which template renders it and whether it also goes out by

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * everywhere, so the context cache hits), real HTTP with real tokens, and the saga's other
  * participants played by {@link SagaParticipants}.
  */
-public abstract class OrderServiceTest {
+public abstract class OrderIntegrationTest {
 
     /** The one configuration of every *IT in this module. */
     @Target(ElementType.TYPE)

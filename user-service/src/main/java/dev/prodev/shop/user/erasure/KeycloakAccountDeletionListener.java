@@ -19,16 +19,16 @@ import org.springframework.stereotype.Component;
  * record is retried, then dead-lettered; {@link ErasureSweep} finishes what was dead-lettered.
  */
 @Component
-class KeycloakAccountDeletion implements EventSubscriber {
+class KeycloakAccountDeletionListener implements EventSubscriber {
 
     static final String CONSUMER = "user.keycloak-deletion";
 
-    private static final Logger log = LoggerFactory.getLogger(KeycloakAccountDeletion.class);
+    private static final Logger log = LoggerFactory.getLogger(KeycloakAccountDeletionListener.class);
 
     private final KeycloakAdminClient keycloak;
     private final ErasedSubjects erased;
 
-    KeycloakAccountDeletion(KeycloakAdminClient keycloak, ErasedSubjects erased) {
+    KeycloakAccountDeletionListener(KeycloakAdminClient keycloak, ErasedSubjects erased) {
         this.keycloak = keycloak;
         this.erased = erased;
     }

@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Publishes product changes on {@code shop.products} through the transactional outbox. */
 @Component
-class ProductEvents {
+class ProductChangePublisher {
 
     private final Outbox outbox;
 
-    ProductEvents(Outbox outbox) {
+    ProductChangePublisher(Outbox outbox) {
         this.outbox = outbox;
     }
 

@@ -1,4 +1,4 @@
-package dev.prodev.shop.gateway.limits;
+package dev.prodev.shop.gateway.requestlimits;
 
 import dev.prodev.shop.gateway.config.ShopGatewayProperties;
 import dev.prodev.shop.gateway.problem.Problems;
