@@ -5,6 +5,7 @@ import dev.prodev.shop.messaging.UnreadableEventException;
 import dev.prodev.shop.messaging.consumer.EventDispatcher;
 import dev.prodev.shop.messaging.consumer.EventSubscriptions;
 import dev.prodev.shop.messaging.consumer.RejectedEventException;
+import dev.prodev.shop.web.paging.PageWindow;
 import dev.prodev.shop.web.problem.ShopProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -75,6 +76,7 @@ public class DeadLetterController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ShopProblem.badRequest("size must be between 1 and " + MAX_PAGE_SIZE + ".");
         }
+        PageWindow.check(page, size, "filter by status instead.");
         return new Page(store.list(wanted, page, size), page, size, store.count(wanted));
     }
 

@@ -69,6 +69,20 @@ class DeadLetterRedactionIT extends MessagingIntegrationTest {
     }
 
     @Test
+    void aPageBeyondTheSharedPagingWindowIsAValidationProblem() throws Exception {
+        var admin = TestTokens.bearer("admin", "admin");
+
+        var deep = http("GET", ADMIN_PATH + "?page=2147483647&size=100", admin);
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(deep.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(deep.body()).contains("\"field\":\"page\"");
+
+        assertThat(http("GET", ADMIN_PATH + "?page=100&size=100", admin).statusCode()).as("offset 10 000 is inside")
+                .isEqualTo(200);
+    }
+
+    @Test
     void blankOrTinySubjectsRedactNothing() {
         var id = deadLetter("{\"customerEmail\":\"kept@example.com\"}", "boom", "1 hour");
 
