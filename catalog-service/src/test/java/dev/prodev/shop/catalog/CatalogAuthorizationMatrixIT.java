@@ -32,8 +32,16 @@ class CatalogAuthorizationMatrixIT {
 
     private static final String DEAD_LETTERS = "/api/v1/products/admin/dead-letters";
 
-    record Row(String method, String path, String body, Map<String, String> headers, int anonymous, int alice, int bob,
-            int admin, int sre) {
+    record Row(
+            String method,
+            String path,
+            String body,
+            Map<String, String> headers,
+            int anonymous,
+            int alice,
+            int bob,
+            int admin,
+            int sre) {
 
         Row(String method, String path, String body, int anonymous, int alice, int bob, int admin, int sre) {
             this(method, path, body, Map.of(), anonymous, alice, bob, admin, sre);
@@ -78,27 +86,50 @@ class CatalogAuthorizationMatrixIT {
                 CatalogFixtures.product("MATRIX-NEW-" + run, "New matrix lamp", "", category, "30.00", 3));
         var productBody = CatalogHttp.JSON.writeValueAsString(
                 CatalogFixtures.product(sku, "Matrix lamp, brighter", "A lamp for the matrix", category, "27.50", 0));
-        var graphQlRead = CatalogHttp.JSON.writeValueAsString(Map.of("query", """
+        var graphQlRead =
+                CatalogHttp.JSON.writeValueAsString(Map.of("query", """
                 { products(filter: {categoryId: "%s"}, size: 5) { totalItems items { sku stock { available } } }
                   product(id: "%s") { sku price { amount } category { slug } }
                   productBySku(sku: "%s") { id }
                   categories { id }
-                  category(id: "%s") { slug children { slug } products { sku } } }"""
-                .formatted(category, product, sku, category)));
+                  category(id: "%s") { slug children { slug } products { sku } } }""".formatted(category, product, sku, category)));
 
         var rows = List.of(
                 // products: public reads
-                new Row("GET", "/api/v1/products?category=" + category + "&sort=price,asc", null, 200, 200, 200, 200, 200),
+                new Row(
+                        "GET",
+                        "/api/v1/products?category=" + category + "&sort=price,asc",
+                        null,
+                        200,
+                        200,
+                        200,
+                        200,
+                        200),
                 new Row("GET", "/api/v1/products?q=matrix+lamp", null, 200, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/products/" + product, null, 200, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/products/sku/" + sku, null, 200, 200, 200, 200, 200),
                 new Row("GET", "/api/v1/products/" + product + "/stock", null, 200, 200, 200, 200, 200),
                 // products: admin writes; refused before the body or the If-Match is looked at
                 new Row("POST", "/api/v1/products", newProduct, 401, 403, 403, 201, 403),
-                new Row("PUT", "/api/v1/products/" + product, productBody, Map.of("If-Match", "*"),
-                        401, 403, 403, 200, 403),
-                new Row("POST", "/api/v1/products/" + product + "/stock/adjustments",
-                        "{\"delta\":5,\"reason\":\"matrix delivery\"}", 401, 403, 403, 200, 403),
+                new Row(
+                        "PUT",
+                        "/api/v1/products/" + product,
+                        productBody,
+                        Map.of("If-Match", "*"),
+                        401,
+                        403,
+                        403,
+                        200,
+                        403),
+                new Row(
+                        "POST",
+                        "/api/v1/products/" + product + "/stock/adjustments",
+                        "{\"delta\":5,\"reason\":\"matrix delivery\"}",
+                        401,
+                        403,
+                        403,
+                        200,
+                        403),
                 new Row("POST", "/api/v1/products/" + doomed + "/discontinue", null, 401, 403, 403, 200, 403),
                 // categories: public reads, admin writes
                 new Row("GET", "/api/v1/categories", null, 200, 200, 200, 200, 200),
@@ -129,8 +160,8 @@ class CatalogAuthorizationMatrixIT {
                 var response = http.send(row.method(), row.path(), row.body(), headers.toArray(String[]::new));
                 var where = row.method() + " " + row.path() + " as " + caller;
                 if (response.statusCode() != row.expected(caller)) {
-                    mismatches.add(where + ": expected " + row.expected(caller) + ", got " + response.statusCode()
-                            + " " + response.body());
+                    mismatches.add(where + ": expected " + row.expected(caller) + ", got " + response.statusCode() + " "
+                            + response.body());
                 }
                 var contentType = response.headers().firstValue("Content-Type").orElse("");
                 if (response.statusCode() >= 400 && !contentType.startsWith("application/problem+json")) {
@@ -165,7 +196,8 @@ class CatalogAuthorizationMatrixIT {
                 .isEqualTo("DISCONTINUED");
         assertThat(jdbc.queryForObject("select name from product where id = ?", String.class, product))
                 .isEqualTo("Matrix lamp, brighter");
-        assertThat(jdbc.queryForObject("select count(*) from product where sku = ?", Integer.class, "MATRIX-NEW-" + run))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from product where sku = ?", Integer.class, "MATRIX-NEW-" + run))
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("select redrive_count from dead_letter where id = ?", Integer.class, deadLetter))
                 .isEqualTo(1);
@@ -178,11 +210,20 @@ class CatalogAuthorizationMatrixIT {
     private UUID deadLetter(String run) {
         var orderId = UUID.randomUUID();
         var eventId = UUID.randomUUID();
-        var produced = CloudEventRecords.create(Topics.STOCK_COMMANDS, orderId.toString(), eventId,
-                CommitStock.TYPE, "order-service", Instant.now(),
+        var produced = CloudEventRecords.create(
+                Topics.STOCK_COMMANDS,
+                orderId.toString(),
+                eventId,
+                CommitStock.TYPE,
+                "order-service",
+                Instant.now(),
                 ("{\"orderId\":\"%s\"}").formatted(orderId).getBytes(StandardCharsets.UTF_8));
-        var consumed = new ConsumerRecord<>(produced.topic(), 0,
-                ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), produced.key(), produced.value());
+        var consumed = new ConsumerRecord<>(
+                produced.topic(),
+                0,
+                ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50),
+                produced.key(),
+                produced.value());
         produced.headers().forEach(header -> consumed.headers().add(header));
         deadLetters.record("catalog-service", consumed, new IllegalStateException("matrix " + run));
         return jdbc.queryForObject("select id from dead_letter where event_id = ?", UUID.class, eventId.toString());

@@ -29,8 +29,8 @@ public record CatalogFixtures(CatalogHttp http) {
         return UUID.fromString(CatalogHttp.json(response).get("id").asString());
     }
 
-    public static Map<String, Object> product(String sku, String name, String description, UUID categoryId,
-            String price, int stock) {
+    public static Map<String, Object> product(
+            String sku, String name, String description, UUID categoryId, String price, int stock) {
         var body = new LinkedHashMap<String, Object>();
         body.put("sku", sku);
         body.put("name", name);
@@ -50,6 +50,8 @@ public record CatalogFixtures(CatalogHttp http) {
     }
 
     public UUID createProduct(String sku, String name, String description, UUID categoryId, String price, int stock) {
-        return UUID.fromString(create(product(sku, name, description, categoryId, price, stock)).get("id").asString());
+        return UUID.fromString(create(product(sku, name, description, categoryId, price, stock))
+                .get("id")
+                .asString());
     }
 }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 public record CatalogHttp(int port) {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public HttpResponse<String> get(String path, String... headers) {
         return send("GET", path, null, headers);
@@ -33,12 +34,13 @@ public record CatalogHttp(int port) {
 
     /** {@code headers} are name, value pairs. */
     public HttpResponse<String> send(String method, String path, Object body, String... headers) {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
         if (body != null) {
             var json = body instanceof String text ? text : JSON.writeValueAsString(body);
-            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
         for (int i = 0; i < headers.length; i += 2) {
@@ -46,11 +48,9 @@ public record CatalogHttp(int port) {
         }
         try {
             return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

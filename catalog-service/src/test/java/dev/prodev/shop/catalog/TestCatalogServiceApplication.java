@@ -14,6 +14,8 @@ import org.springframework.boot.SpringApplication;
 public class TestCatalogServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(CatalogServiceApplication::main).with(ShopTestInfrastructure.class).run(args);
+        SpringApplication.from(CatalogServiceApplication::main)
+                .with(ShopTestInfrastructure.class)
+                .run(args);
     }
 }

@@ -1,13 +1,12 @@
 package dev.prodev.shop.deploy;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The environment a Deployment sets is the environment its service reads: each variable is a
@@ -23,9 +22,11 @@ class EnvironmentTest {
         var env = environment(Repo.manifests(layer), name);
         assertThat(env).isNotEmpty();
         for (var variable : env.keySet()) {
-            assertThat(service.placeholders().containsKey(variable) || SpringProperties.binds(variable)
-                    || SpringProperties.bindsLibraryProperty(service, variable))
-                    .as("%s (%s) sets %s, which %s never reads: no ${%s} placeholder and no property of that name",
+            assertThat(service.placeholders().containsKey(variable)
+                            || SpringProperties.binds(variable)
+                            || SpringProperties.bindsLibraryProperty(service, variable))
+                    .as(
+                            "%s (%s) sets %s, which %s never reads: no ${%s} placeholder and no property of that name",
                             name, layer, variable, name, variable)
                     .isTrue();
         }
@@ -38,7 +39,10 @@ class EnvironmentTest {
         var env = environment(Repo.manifests(layer), name);
         service.placeholders().forEach((variable, defaultValue) -> {
             if (defaultValue.contains("localhost") || defaultValue.contains("127.0.0.1")) {
-                assertThat(env).as("%s (%s) must set %s: its default %s points at the pod itself", name, layer, variable, defaultValue)
+                assertThat(env)
+                        .as(
+                                "%s (%s) must set %s: its default %s points at the pod itself",
+                                name, layer, variable, defaultValue)
                         .containsKey(variable);
             }
         });
@@ -49,10 +53,16 @@ class EnvironmentTest {
     void secretVariablesComeFromSecretsAndOnlyDatabaseServicesGetDatabaseCredentials(String layer, String name) {
         var service = Repo.service(name);
         var env = environment(Repo.manifests(layer), name);
-        for (var secretVariable : List.of("DB_PASSWORD", "REDIS_PASSWORD", "SPRING_DATA_REDIS_PASSWORD", "SMTP_PASSWORD",
+        for (var secretVariable : List.of(
+                "DB_PASSWORD",
+                "REDIS_PASSWORD",
+                "SPRING_DATA_REDIS_PASSWORD",
+                "SMTP_PASSWORD",
                 "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")) {
             if (env.containsKey(secretVariable)) {
-                assertThat(env.get(secretVariable)).as("%s %s", name, secretVariable).startsWith("secret:");
+                assertThat(env.get(secretVariable))
+                        .as("%s %s", name, secretVariable)
+                        .startsWith("secret:");
             }
         }
         assertThat(env.containsKey("DB_PASSWORD")).isEqualTo(service.usesDatabase());
@@ -87,13 +97,18 @@ class EnvironmentTest {
                 var portVariable = variable.substring(0, variable.length() - "_HOST".length()) + "_PORT";
                 port = env.containsKey(portVariable) ? Integer.valueOf(env.get(portVariable)) : null;
             }
-            if (host == null || (host.contains(".") && !host.endsWith(".svc") && !host.endsWith(".svc.cluster.local"))) {
+            if (host == null
+                    || (host.contains(".") && !host.endsWith(".svc") && !host.endsWith(".svc.cluster.local"))) {
                 return; // not an address, or one outside the cluster (SMTP relay, public issuer)
             }
             var serviceName = host.split("\\.")[0];
-            assertThat(services).as("%s %s=%s names Service %s", name, variable, value, serviceName).containsKey(serviceName);
+            assertThat(services)
+                    .as("%s %s=%s names Service %s", name, variable, value, serviceName)
+                    .containsKey(serviceName);
             if (port != null) {
-                assertThat(services.get(serviceName)).as("%s %s=%s: port of Service %s", name, variable, value, serviceName).contains(port);
+                assertThat(services.get(serviceName))
+                        .as("%s %s=%s: port of Service %s", name, variable, value, serviceName)
+                        .contains(port);
             }
         });
     }
@@ -103,7 +118,8 @@ class EnvironmentTest {
         var services = new java.util.TreeMap<String, java.util.Set<Integer>>();
         for (var service : Manifest.ofKind(docs, "Service")) {
             var ports = new java.util.TreeSet<Integer>();
-            Yaml.list(Yaml.at(service, "spec.ports")).forEach(p -> ports.add((Integer) Yaml.map(p).get("port")));
+            Yaml.list(Yaml.at(service, "spec.ports"))
+                    .forEach(p -> ports.add((Integer) Yaml.map(p).get("port")));
             services.put(Manifest.name(service), ports);
         }
         for (var cluster : Manifest.ofKind(docs, "Cluster")) {
@@ -113,7 +129,8 @@ class EnvironmentTest {
         }
         for (var kafka : Manifest.ofKind(docs, "Kafka")) {
             var ports = new java.util.TreeSet<Integer>();
-            Yaml.list(Yaml.at(kafka, "spec.kafka.listeners")).forEach(l -> ports.add((Integer) Yaml.map(l).get("port")));
+            Yaml.list(Yaml.at(kafka, "spec.kafka.listeners"))
+                    .forEach(l -> ports.add((Integer) Yaml.map(l).get("port")));
             services.put(Manifest.name(kafka) + "-kafka-bootstrap", ports);
         }
         return services;
@@ -129,7 +146,9 @@ class EnvironmentTest {
         var env = new LinkedHashMap<String, String>();
         for (var from : Yaml.list(container.get("envFrom"))) {
             var configMap = Yaml.<String>at(from, "configMapRef.name");
-            assertThat(configMap).as("%s envFrom uses ConfigMaps only (secrets go through secretKeyRef, one by one)", name).isNotNull();
+            assertThat(configMap)
+                    .as("%s envFrom uses ConfigMaps only (secrets go through secretKeyRef, one by one)", name)
+                    .isNotNull();
             var data = Yaml.map(Manifest.get(docs, "ConfigMap", configMap).get("data"));
             data.forEach((k, v) -> env.put(k, String.valueOf(v)));
         }

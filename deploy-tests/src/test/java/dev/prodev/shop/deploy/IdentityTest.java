@@ -1,12 +1,11 @@
 package dev.prodev.shop.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue #12, identity: prod imports a realm nobody can log in to with a known password, and every
@@ -21,17 +20,26 @@ class IdentityTest {
     @Test
     void theProdRealmHasNoUsersOnlyServiceAccountsWithoutCredentials() {
         var realm = Realm.of(Repo.manifests(PROD));
-        assertThat(realm.humanUsers()).as("users in the prod realm").extracting(u -> u.path("username").asText()).isEmpty();
+        assertThat(realm.humanUsers())
+                .as("users in the prod realm")
+                .extracting(u -> u.path("username").asText())
+                .isEmpty();
         for (var user : realm.users()) {
-            assertThat(user.has("credentials")).as("%s has credentials", user.path("username").asText()).isFalse();
+            assertThat(user.has("credentials"))
+                    .as("%s has credentials", user.path("username").asText())
+                    .isFalse();
         }
         var prodJson = realm.json().toString();
         var demoUsers = Realm.of(Repo.manifests("overlays/dev")).humanUsers();
-        assertThat(demoUsers).as("dev keeps its demo users").extracting(u -> u.path("username").asText())
+        assertThat(demoUsers)
+                .as("dev keeps its demo users")
+                .extracting(u -> u.path("username").asText())
                 .contains("alice", "bob", "admin", "sre");
         for (var demo : demoUsers) {
-            assertThat(prodJson).as("demo user %s in prod", demo.path("username").asText())
-                    .doesNotContain(demo.path("email").asText()).doesNotContain(demo.path("id").asText("no id"));
+            assertThat(prodJson)
+                    .as("demo user %s in prod", demo.path("username").asText())
+                    .doesNotContain(demo.path("email").asText())
+                    .doesNotContain(demo.path("id").asText("no id"));
         }
     }
 
@@ -42,21 +50,37 @@ class IdentityTest {
         assertThat(realm.clients()).isNotEmpty();
         for (var client : realm.clients()) {
             var id = client.path("clientId").asText();
-            assertThat(client.path("directAccessGrantsEnabled").asBoolean(true)).as("%s: direct access grants", id).isFalse();
-            assertThat(client.path("implicitFlowEnabled").asBoolean(false)).as("%s: implicit flow", id).isFalse();
+            assertThat(client.path("directAccessGrantsEnabled").asBoolean(true))
+                    .as("%s: direct access grants", id)
+                    .isFalse();
+            assertThat(client.path("implicitFlowEnabled").asBoolean(false))
+                    .as("%s: implicit flow", id)
+                    .isFalse();
             if (client.path("publicClient").asBoolean(false)) {
-                assertThat(client.path("attributes").path("pkce.code.challenge.method").asText())
-                        .as("%s: PKCE method", id).isEqualTo("S256");
-                assertThat(client.path("serviceAccountsEnabled").asBoolean(false)).as(id).isFalse();
+                assertThat(client.path("attributes")
+                                .path("pkce.code.challenge.method")
+                                .asText())
+                        .as("%s: PKCE method", id)
+                        .isEqualTo("S256");
+                assertThat(client.path("serviceAccountsEnabled").asBoolean(false))
+                        .as(id)
+                        .isFalse();
                 for (var redirect : client.path("redirectUris")) {
-                    assertThat(redirect.asText()).as("%s redirect URI", id).startsWith("https://").doesNotContain("localhost");
+                    assertThat(redirect.asText())
+                            .as("%s redirect URI", id)
+                            .startsWith("https://")
+                            .doesNotContain("localhost");
                 }
             } else {
-                assertThat(client.path("secret").asText()).as("%s: the secret comes from the environment", id).matches("\\$\\{[A-Z_]+}");
+                assertThat(client.path("secret").asText())
+                        .as("%s: the secret comes from the environment", id)
+                        .matches("\\$\\{[A-Z_]+}");
             }
         }
-        assertThat(realm.clients()).as("machines use client credentials")
-                .anyMatch(c -> c.path("serviceAccountsEnabled").asBoolean() && !c.path("publicClient").asBoolean());
+        assertThat(realm.clients())
+                .as("machines use client credentials")
+                .anyMatch(c -> c.path("serviceAccountsEnabled").asBoolean()
+                        && !c.path("publicClient").asBoolean());
     }
 
     @Test
@@ -70,7 +94,9 @@ class IdentityTest {
         assertThat(smtp.path("starttls").asText()).isEqualTo("true");
         assertThat(smtp.path("auth").asText()).isEqualTo("true");
         for (var field : new String[] {"host", "port", "user", "password", "from"}) {
-            assertThat(smtp.path(field).asText()).as("smtpServer.%s from the environment", field).matches("\\$\\{[A-Z_]+}");
+            assertThat(smtp.path(field).asText())
+                    .as("smtpServer.%s from the environment", field)
+                    .matches("\\$\\{[A-Z_]+}");
         }
     }
 
@@ -81,25 +107,39 @@ class IdentityTest {
         var docs = Repo.manifests(layer);
         var policy = Realm.of(docs).passwordPolicy();
         var length = MIN_LENGTH.matcher(policy);
-        assertThat(length.find()).as("%s: a length(n) policy in '%s'", layer, policy).isTrue();
+        assertThat(length.find())
+                .as("%s: a length(n) policy in '%s'", layer, policy)
+                .isTrue();
         assertThat(Integer.parseInt(length.group(1))).isGreaterThanOrEqualTo(12);
         assertThat(policy.split("\\s+and\\s+")).as(layer).contains("notUsername", "notEmail");
 
         var blacklist = BLACKLIST.matcher(policy);
-        assertThat(blacklist.find()).as("%s: a passwordBlacklist(file) policy", layer).isTrue();
+        assertThat(blacklist.find())
+                .as("%s: a passwordBlacklist(file) policy", layer)
+                .isTrue();
         var file = blacklist.group(1);
         // Keycloak reads <file> from data/password-blacklists/: a ConfigMap mounted there holds it
-        var lists = Yaml.map(Manifest.get(docs, "ConfigMap", "keycloak-password-blacklists").get("data"));
+        var lists = Yaml.map(
+                Manifest.get(docs, "ConfigMap", "keycloak-password-blacklists").get("data"));
         assertThat(lists).containsKey(file);
         var words = ((String) lists.get(file)).lines().toList();
-        assertThat(words).as("the list ships common passwords that pass the length rule")
-                .contains("password1234", "123456789012", "qwertyuiop12").hasSizeGreaterThan(100);
+        assertThat(words)
+                .as("the list ships common passwords that pass the length rule")
+                .contains("password1234", "123456789012", "qwertyuiop12")
+                .hasSizeGreaterThan(100);
         var pod = Yaml.map(Yaml.at(Manifest.get(docs, "Deployment", "keycloak"), "spec.template.spec"));
-        var volume = Yaml.list(pod.get("volumes")).stream().map(Yaml::map)
-                .filter(v -> "keycloak-password-blacklists".equals(Yaml.at(v, "configMap.name"))).findFirst().orElseThrow();
-        assertThat(Manifest.containers(Manifest.get(docs, "Deployment", "keycloak")).getFirst().get("volumeMounts"))
-                .asList().anyMatch(m -> volume.get("name").equals(Yaml.map(m).get("name"))
-                        && "/opt/keycloak/data/password-blacklists".equals(Yaml.map(m).get("mountPath")));
+        var volume = Yaml.list(pod.get("volumes")).stream()
+                .map(Yaml::map)
+                .filter(v -> "keycloak-password-blacklists".equals(Yaml.at(v, "configMap.name")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Manifest.containers(Manifest.get(docs, "Deployment", "keycloak"))
+                        .getFirst()
+                        .get("volumeMounts"))
+                .asList()
+                .anyMatch(m -> volume.get("name").equals(Yaml.map(m).get("name"))
+                        && "/opt/keycloak/data/password-blacklists"
+                                .equals(Yaml.map(m).get("mountPath")));
     }
 
     /** The realm file the dev realm and deploy/local import carries the same policy and the list the local Keycloak installs. */

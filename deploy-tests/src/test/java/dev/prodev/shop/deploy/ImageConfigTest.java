@@ -1,17 +1,15 @@
 package dev.prodev.shop.deploy;
 
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * The Jib configuration of the root pom (profile "images") builds the image every Deployment
@@ -31,7 +29,8 @@ class ImageConfigTest {
         for (int i = 0; i < nodes.getLength(); i++) {
             flags.add(nodes.item(i).getTextContent().trim());
         }
-        assertThat(flags).contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")
+        assertThat(flags)
+                .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")
                 .noneMatch(f -> f.startsWith("-Xmx"));
         assertThat(text(jib, "to")).contains("${shop.image.registry}/${project.artifactId}");
         assertThat(property("shop.image.base")).matches("eclipse-temurin:(21|25)-jre.*");
@@ -41,7 +40,9 @@ class ImageConfigTest {
     void theImagesProfileBuildsATarballWithoutADockerDaemon() {
         var images = profile("images");
         assertThat(images.getElementsByTagName("goal").item(0).getTextContent()).isEqualTo("buildTar");
-        assertThat(property("shop.image.skip")).as("skipped unless the module is an application").isEqualTo("true");
+        assertThat(property("shop.image.skip"))
+                .as("skipped unless the module is an application")
+                .isEqualTo("true");
         var app = profile("spring-boot-application");
         assertThat(text(app, "exists")).isEqualTo("${basedir}/src/main/resources/application.yml");
         assertThat(text(app, "shop.image.skip")).isEqualTo("false");
@@ -57,13 +58,18 @@ class ImageConfigTest {
             var id = text(profile, "id");
             if (id.startsWith("image-port-")) {
                 var exists = text(profile, "exists");
-                portByPackage.put(exists.substring("${basedir}/".length()), Integer.parseInt(text(profile, "shop.image.port")));
+                portByPackage.put(
+                        exists.substring("${basedir}/".length()), Integer.parseInt(text(profile, "shop.image.port")));
             }
         }
         for (var service : Repo.services()) {
             var matching = portByPackage.entrySet().stream()
-                    .filter(e -> Files.isDirectory(service.dir().resolve(e.getKey()))).map(Map.Entry::getValue).toList();
-            assertThat(matching).as("%s activates exactly one image-port profile", service.name()).containsExactly(service.port());
+                    .filter(e -> Files.isDirectory(service.dir().resolve(e.getKey())))
+                    .map(Map.Entry::getValue)
+                    .toList();
+            assertThat(matching)
+                    .as("%s activates exactly one image-port profile", service.name())
+                    .containsExactly(service.port());
         }
     }
 
@@ -80,7 +86,8 @@ class ImageConfigTest {
         var plugins = POM.getElementsByTagName("plugin");
         for (int i = 0; i < plugins.getLength(); i++) {
             var plugin = (Element) plugins.item(i);
-            if (text(plugin, "artifactId").equals("jib-maven-plugin") && plugin.getElementsByTagName("configuration").getLength() > 0) {
+            if (text(plugin, "artifactId").equals("jib-maven-plugin")
+                    && plugin.getElementsByTagName("configuration").getLength() > 0) {
                 return (Element) plugin.getElementsByTagName("configuration").item(0);
             }
         }
@@ -98,22 +105,26 @@ class ImageConfigTest {
     }
 
     private static String property(String name) {
-        var properties = (Element) POM.getDocumentElement().getElementsByTagName("properties").item(0);
+        var properties = (Element)
+                POM.getDocumentElement().getElementsByTagName("properties").item(0);
         return text(properties, name);
     }
 
     private static String text(Element parent, String tag) {
         var nodes = parent.getElementsByTagName(tag);
-        assertThat(nodes.getLength()).as("<%s> in <%s>", tag, parent.getTagName()).isPositive();
+        assertThat(nodes.getLength())
+                .as("<%s> in <%s>", tag, parent.getTagName())
+                .isPositive();
         return nodes.item(0).getTextContent().trim();
     }
 
     private static Document parsePom() {
         try {
-            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Repo.ROOT.resolve("pom.xml").toFile());
+            return DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(Repo.ROOT.resolve("pom.xml").toFile());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

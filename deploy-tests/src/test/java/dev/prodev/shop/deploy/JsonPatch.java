@@ -8,8 +8,7 @@ import java.util.Objects;
 /** RFC 6902 add / remove / replace / test on maps and lists, strict like kustomize: a missing path fails. */
 final class JsonPatch {
 
-    private JsonPatch() {
-    }
+    private JsonPatch() {}
 
     @SuppressWarnings("unchecked")
     static void apply(Map<String, Object> doc, Map<String, Object> op, String where) {
@@ -29,7 +28,8 @@ final class JsonPatch {
             case "test" -> {
                 var actual = child(parent, last, where, path);
                 if (!Objects.equals(String.valueOf(actual), String.valueOf(value))) {
-                    throw new IllegalStateException(where + ": test " + path + " expected " + value + " but was " + actual);
+                    throw new IllegalStateException(
+                            where + ": test " + path + " expected " + value + " but was " + actual);
                 }
             }
             case "remove" -> {
@@ -61,7 +61,9 @@ final class JsonPatch {
                     throw new IllegalStateException(where + ": cannot add at " + path);
                 }
             }
-            default -> throw new IllegalStateException(where + ": JSON patch op '" + operation + "' not supported by deploy-tests");
+            default ->
+                throw new IllegalStateException(
+                        where + ": JSON patch op '" + operation + "' not supported by deploy-tests");
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.prodev.shop.deploy;
 
-import dev.prodev.shop.events.Topics;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prodev.shop.events.Topics;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Strimzi resources against the event contracts: topics, partitions, users and their ACLs. */
 class KafkaTest {
@@ -28,6 +27,7 @@ class KafkaTest {
             "order-service", Set.of(Topics.ORDERS, Topics.STOCK_COMMANDS, Topics.PAYMENT_COMMANDS),
             "payment-service", Set.of(Topics.PAYMENTS),
             "notification-service", Set.of());
+
     static final Map<String, Set<String>> CONSUMES = Map.of(
             "user-service", Set.of(),
             "catalog-service", Set.of(Topics.STOCK_COMMANDS),
@@ -52,7 +52,9 @@ class KafkaTest {
         });
         assertThat(actual).isEqualTo(expected);
         var config = Yaml.map(Yaml.at(Manifest.get(docs, "Kafka", clusterName(docs)), "spec.kafka.config"));
-        assertThat(String.valueOf(config.get("auto.create.topics.enable"))).as("only these topics exist").isEqualTo("false");
+        assertThat(String.valueOf(config.get("auto.create.topics.enable")))
+                .as("only these topics exist")
+                .isEqualTo("false");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,9 +63,12 @@ class KafkaTest {
         var docs = Repo.manifests(layer);
         var kafka = Manifest.get(docs, "Kafka", clusterName(docs));
         assertThat(Manifest.strings(Yaml.at(kafka, "metadata.annotations")))
-                .containsEntry("strimzi.io/kraft", "enabled").containsEntry("strimzi.io/node-pools", "enabled");
+                .containsEntry("strimzi.io/kraft", "enabled")
+                .containsEntry("strimzi.io/node-pools", "enabled");
         assertThat(Yaml.<Object>at(kafka, "spec.zookeeper")).isNull();
-        assertThat(Yaml.<String>at(kafka, "spec.kafka.authorization.type")).as("ACLs are enforced").isEqualTo("simple");
+        assertThat(Yaml.<String>at(kafka, "spec.kafka.authorization.type"))
+                .as("ACLs are enforced")
+                .isEqualTo("simple");
         var roles = new TreeSet<String>();
         for (var pool : Manifest.ofKind(docs, "KafkaNodePool")) {
             assertThat(Manifest.labels(pool)).containsEntry("strimzi.io/cluster", Manifest.name(kafka));
@@ -81,15 +86,19 @@ class KafkaTest {
         var docs = Repo.manifests(layer);
         int brokers = Manifest.ofKind(docs, "KafkaNodePool").stream()
                 .filter(p -> Yaml.list(Yaml.at(p, "spec.roles")).contains("broker"))
-                .mapToInt(p -> Yaml.<Integer>at(p, "spec.replicas")).sum();
+                .mapToInt(p -> Yaml.<Integer>at(p, "spec.replicas"))
+                .sum();
         for (var topic : Manifest.ofKind(docs, "KafkaTopic")) {
             int replicas = Yaml.at(topic, "spec.replicas");
-            int minIsr = Integer.parseInt(String.valueOf(Yaml.map(Yaml.at(topic, "spec.config")).get("min.insync.replicas")));
+            int minIsr = Integer.parseInt(
+                    String.valueOf(Yaml.map(Yaml.at(topic, "spec.config")).get("min.insync.replicas")));
             assertThat(replicas).as(Manifest.id(topic)).isBetween(1, brokers);
             assertThat(minIsr).as(Manifest.id(topic)).isLessThanOrEqualTo(replicas);
             if (brokers >= 3) {
                 assertThat(replicas).isGreaterThanOrEqualTo(3);
-                assertThat(minIsr).as("%s: acks=all must survive one broker down", Manifest.id(topic)).isEqualTo(replicas - 1);
+                assertThat(minIsr)
+                        .as("%s: acks=all must survive one broker down", Manifest.id(topic))
+                        .isEqualTo(replicas - 1);
             }
         }
     }
@@ -130,9 +139,14 @@ class KafkaTest {
             consumed.forEach(t -> writable.add(Topics.deadLetter(t)));
             acls(user).forEach((resource, operations) -> {
                 if (operations.contains("Write") || operations.contains("All")) {
-                    assertThat(resource).as("%s (%s) may write %s", name, layer, resource).startsWith("topic:");
-                    assertThat(writable).as("%s (%s) may write %s, which it neither produces nor dead-letters into",
-                            name, layer, resource).contains(resource.substring("topic:".length()));
+                    assertThat(resource)
+                            .as("%s (%s) may write %s", name, layer, resource)
+                            .startsWith("topic:");
+                    assertThat(writable)
+                            .as(
+                                    "%s (%s) may write %s, which it neither produces nor dead-letters into",
+                                    name, layer, resource)
+                            .contains(resource.substring("topic:".length()));
                 }
             });
         }
@@ -156,16 +170,22 @@ class KafkaTest {
         var constants = topicConstants();
         var docs = Repo.manifests(layer);
         for (var service : Repo.services()) {
-            var acls = Manifest.find(docs, "KafkaUser", service.name()).map(KafkaTest::acls).orElse(Map.of());
+            var acls = Manifest.find(docs, "KafkaUser", service.name())
+                    .map(KafkaTest::acls)
+                    .orElse(Map.of());
             for (var topic : listenedTopics(service)) {
-                assertThat(acls.getOrDefault("topic:" + topic, Set.of())).as("%s listens to %s", service.name(), topic).contains("Read");
+                assertThat(acls.getOrDefault("topic:" + topic, Set.of()))
+                        .as("%s listens to %s", service.name(), topic)
+                        .contains("Read");
             }
             for (var source : service.javaSources()) {
                 var reference = TOPIC_REFERENCE.matcher(source);
                 while (reference.find()) {
                     var topic = constants.get(reference.group(1));
                     if (topic != null) {
-                        assertThat(acls.getOrDefault("topic:" + topic, Set.of())).as("%s uses %s", service.name(), topic).isNotEmpty();
+                        assertThat(acls.getOrDefault("topic:" + topic, Set.of()))
+                                .as("%s uses %s", service.name(), topic)
+                                .isNotEmpty();
                     }
                 }
             }
@@ -185,17 +205,25 @@ class KafkaTest {
         }
         var kafka = Manifest.get(docs, "Kafka", clusterName(docs));
         var listener = Yaml.map(Yaml.list(Yaml.at(kafka, "spec.kafka.listeners")).stream()
-                .filter(l -> ("" + Yaml.map(l).get("port")).equals(env.get("KAFKA_BOOTSTRAP_SERVERS").replaceAll(".*:", "")))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " connects to no listener of " + Manifest.id(kafka))));
-        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(clusterName(docs) + "-kafka-bootstrap:" + listener.get("port"));
+                .filter(l -> ("" + Yaml.map(l).get("port"))
+                        .equals(env.get("KAFKA_BOOTSTRAP_SERVERS").replaceAll(".*:", "")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " connects to no listener of " + Manifest.id(kafka))));
+        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS"))
+                .isEqualTo(clusterName(docs) + "-kafka-bootstrap:" + listener.get("port"));
         assertThat(Yaml.<String>at(listener, "authentication.type")).isEqualTo("scram-sha-512");
-        assertThat(env).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", Boolean.TRUE.equals(listener.get("tls")) ? "SASL_SSL" : "SASL_PLAINTEXT")
+        assertThat(env)
+                .containsEntry(
+                        "SPRING_KAFKA_SECURITY_PROTOCOL",
+                        Boolean.TRUE.equals(listener.get("tls")) ? "SASL_SSL" : "SASL_PLAINTEXT")
                 .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
                 .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "secret:" + name + "/sasl.jaas.config");
         assertThat(Manifest.find(docs, "KafkaUser", name)).isPresent();
         var peers = Yaml.list(listener.get("networkPolicyPeers"));
-        assertThat(peers).as("the listener admits %s", name)
-                .anyMatch(p -> name.equals(Yaml.map(Yaml.at(p, "podSelector.matchLabels")).get("app.kubernetes.io/name")));
+        assertThat(peers)
+                .as("the listener admits %s", name)
+                .anyMatch(p -> name.equals(
+                        Yaml.map(Yaml.at(p, "podSelector.matchLabels")).get("app.kubernetes.io/name")));
     }
 
     static String clusterName(List<Map<String, Object>> docs) {
@@ -243,8 +271,10 @@ class KafkaTest {
     private static final Pattern LISTENER = Pattern.compile(
             "@KafkaListener\\s*\\(([^)]*)\\)|EventHandlers\\.(?:consumer|broadcast)\\s*\\((.*?)\\.build\\(\\)",
             Pattern.DOTALL);
+
     private static final Pattern TOPIC_REFERENCE = Pattern.compile("Topics\\.([A-Z_]+)");
-    private static final Pattern GROUP_ID = Pattern.compile("groupId\\s*[=(]\\s*(\"([^\"]*)\"|([A-Za-z_][A-Za-z0-9_.]*))");
+    private static final Pattern GROUP_ID =
+            Pattern.compile("groupId\\s*[=(]\\s*(\"([^\"]*)\"|([A-Za-z_][A-Za-z0-9_.]*))");
 
     private static String declaration(java.util.regex.Matcher listener) {
         return listener.group(1) != null ? listener.group(1) : listener.group(2);
@@ -285,13 +315,18 @@ class KafkaTest {
                 var id = group.group(2);
                 if (id == null) { // a constant: resolve it in the same source
                     var name = group.group(3).substring(group.group(3).lastIndexOf('.') + 1);
-                    var constant = Pattern.compile(name + "\\s*=\\s*\"([^\"]*)\"").matcher(source);
-                    assertThat(constant.find()).as("%s: groupId %s resolves to a string constant", service.name(), name).isTrue();
+                    var constant =
+                            Pattern.compile(name + "\\s*=\\s*\"([^\"]*)\"").matcher(source);
+                    assertThat(constant.find())
+                            .as("%s: groupId %s resolves to a string constant", service.name(), name)
+                            .isTrue();
                     id = constant.group(1);
                 }
                 if (id.contains("${")) {
                     var prefix = id.substring(0, id.indexOf("${"));
-                    assertThat(prefix).as("%s: a generated groupId needs a fixed prefix for its ACL", service.name()).isNotEmpty();
+                    assertThat(prefix)
+                            .as("%s: a generated groupId needs a fixed prefix for its ACL", service.name())
+                            .isNotEmpty();
                     groups.add("group-prefix:" + prefix);
                 } else {
                     groups.add("group:" + id);
@@ -307,7 +342,9 @@ class KafkaTest {
     static Map<String, String> topicConstants() {
         var constants = new HashMap<String, String>();
         for (var field : Topics.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+            if (Modifier.isStatic(field.getModifiers())
+                    && field.getType() == String.class
+                    && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
                 try {
                     constants.put(field.getName(), (String) field.get(null));
                 } catch (IllegalAccessException e) {
@@ -325,11 +362,14 @@ class KafkaTest {
             var type = Yaml.<String>at(acl, "resource.type");
             var pattern = Yaml.<String>at(acl, "resource.patternType");
             assertThat(pattern.equals("literal") || type.equals("group") && pattern.equals("prefix"))
-                    .as("topics are granted by exact name only: %s", acl).isTrue();
+                    .as("topics are granted by exact name only: %s", acl)
+                    .isTrue();
             var key = type + (pattern.equals("prefix") ? "-prefix:" : ":") + Yaml.<String>at(acl, "resource.name");
             var operations = new TreeSet<String>();
             Yaml.list(Yaml.map(acl).get("operations")).forEach(o -> operations.add((String) o));
-            assertThat(acls.put(key, operations)).as("one ACL entry per resource: %s", key).isNull();
+            assertThat(acls.put(key, operations))
+                    .as("one ACL entry per resource: %s", key)
+                    .isNull();
         }
         return acls;
     }

@@ -1,15 +1,14 @@
 package dev.prodev.shop.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Keycloak imports the realm of deploy/keycloak, and the issuer the services trust is the one it signs with. */
 class KeycloakTest {
@@ -20,7 +19,8 @@ class KeycloakTest {
         var docs = Repo.manifests(layer);
         var realmMap = Manifest.get(docs, "ConfigMap", "keycloak-realm");
         var realmJson = (String) Yaml.map(realmMap.get("data")).get("realm-shop.json");
-        assertThat(realmJson).as("the generator reads deploy/keycloak/%s", realmFile(layer))
+        assertThat(realmJson)
+                .as("the generator reads deploy/keycloak/%s", realmFile(layer))
                 .isEqualTo(Repo.read(Repo.ROOT.resolve("deploy/keycloak").resolve(realmFile(layer))));
         assertThat(realmJson).contains("\"realm\"").containsPattern("\"realm\"\\s*:\\s*\"shop\"");
 
@@ -28,15 +28,22 @@ class KeycloakTest {
         var pod = deployment.getSpec().getTemplate().getSpec();
         var container = pod.getContainers().getFirst();
         assertThat(container.getArgs()).contains("--import-realm");
-        var mount = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/opt/keycloak/data/import"))
-                .findFirst().orElseThrow();
-        assertThat(pod.getVolumes()).anyMatch(v -> v.getName().equals(mount.getName()) && v.getConfigMap() != null
-                && v.getConfigMap().getName().equals("keycloak-realm"));
+        var mount = container.getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals("/opt/keycloak/data/import"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pod.getVolumes())
+                .anyMatch(v -> v.getName().equals(mount.getName())
+                        && v.getConfigMap() != null
+                        && v.getConfigMap().getName().equals("keycloak-realm"));
 
         var env = container.getEnv().stream().map(e -> e.getName()).toList();
-        var placeholder = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:[^}]*)?}").matcher(realmJson);
+        var placeholder =
+                Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:[^}]*)?}").matcher(realmJson);
         while (placeholder.find()) {
-            assertThat(env).as("the realm reads ${%s} at import", placeholder.group(1)).contains(placeholder.group(1));
+            assertThat(env)
+                    .as("the realm reads ${%s} at import", placeholder.group(1))
+                    .contains(placeholder.group(1));
         }
     }
 
@@ -54,8 +61,14 @@ class KeycloakTest {
     @MethodSource("dev.prodev.shop.deploy.Layers#layers")
     void theIssuerServicesTrustIsTheOneKeycloakSignsWithAndIsReachable(String layer) {
         var docs = Repo.manifests(layer);
-        var keycloak = ServiceDeploymentTest.deployment(docs, "keycloak").getSpec().getTemplate().getSpec().getContainers().getFirst();
-        var kcEnv = keycloak.getEnv().stream().filter(e -> e.getValue() != null)
+        var keycloak = ServiceDeploymentTest.deployment(docs, "keycloak")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .getFirst();
+        var kcEnv = keycloak.getEnv().stream()
+                .filter(e -> e.getValue() != null)
                 .collect(java.util.stream.Collectors.toMap(e -> e.getName(), e -> e.getValue()));
         var hostname = URI.create(kcEnv.get("KC_HOSTNAME"));
         var kcService = StrictModel.parse(Manifest.get(docs, "Service", "keycloak"), Service.class);
@@ -74,10 +87,14 @@ class KeycloakTest {
         var ingress = StrictModel.parse(Manifest.get(docs, "Ingress", "keycloak"), Ingress.class);
         var rule = ingress.getSpec().getRules().getFirst();
         assertThat(rule.getHost()).isEqualTo(hostname.getHost());
-        assertThat(rule.getHttp().getPaths()).anyMatch(p -> p.getPath().equals("/realms/shop/")
-                && p.getBackend().getService().getName().equals("keycloak"));
-        var tls = ingress.getSpec().getTls() != null && !ingress.getSpec().getTls().isEmpty();
-        assertThat(tls).as("https issuer <=> TLS on the ingress").isEqualTo(hostname.getScheme().equals("https"));
+        assertThat(rule.getHttp().getPaths())
+                .anyMatch(p -> p.getPath().equals("/realms/shop/")
+                        && p.getBackend().getService().getName().equals("keycloak"));
+        var tls = ingress.getSpec().getTls() != null
+                && !ingress.getSpec().getTls().isEmpty();
+        assertThat(tls)
+                .as("https issuer <=> TLS on the ingress")
+                .isEqualTo(hostname.getScheme().equals("https"));
     }
 
     /** A client secret the realm imports and the service that uses the client must come from the same secret key. */
@@ -88,9 +105,13 @@ class KeycloakTest {
         var keycloak = EnvironmentTest.environment(docs, "keycloak");
         for (var service : Repo.services()) {
             var env = EnvironmentTest.environment(docs, service.name());
-            for (var variable : List.of("KEYCLOAK_ADMIN_CLIENT_SECRET", "SHOP_GATEWAY_CLIENT_SECRET", "SHOP_MACHINE_CLIENT_SECRET")) {
+            for (var variable : List.of(
+                    "KEYCLOAK_ADMIN_CLIENT_SECRET", "SHOP_GATEWAY_CLIENT_SECRET", "SHOP_MACHINE_CLIENT_SECRET")) {
                 if (service.placeholders().containsKey(variable)) {
-                    assertThat(env.get(variable)).as("%s %s", service.name(), variable).isNotNull().isEqualTo(keycloak.get(variable));
+                    assertThat(env.get(variable))
+                            .as("%s %s", service.name(), variable)
+                            .isNotNull()
+                            .isEqualTo(keycloak.get(variable));
                 }
             }
             if (service.placeholders().containsKey("KEYCLOAK_URL")) {
@@ -112,7 +133,9 @@ class KeycloakTest {
         var service = StrictModel.parse(Manifest.get(docs, "Service", "gateway"), Service.class);
         for (var backend : paths) {
             assertThat(backend.getBackend().getService().getName()).isEqualTo("gateway");
-            assertThat(service.getSpec().getPorts()).anyMatch(p -> p.getName().equals(backend.getBackend().getService().getPort().getName()));
+            assertThat(service.getSpec().getPorts())
+                    .anyMatch(p -> p.getName()
+                            .equals(backend.getBackend().getService().getPort().getName()));
         }
         assertThat(List.of(ingress.getSpec().getIngressClassName())).containsExactly("nginx");
     }

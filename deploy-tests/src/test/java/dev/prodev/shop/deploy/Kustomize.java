@@ -19,12 +19,11 @@ import java.util.regex.Pattern;
  */
 final class Kustomize {
 
-    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "namespace", "resources",
-            "configMapGenerator", "images", "patches");
+    private static final Set<String> SUPPORTED =
+            Set.of("apiVersion", "kind", "namespace", "resources", "configMapGenerator", "images", "patches");
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace");
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** Renders the kustomization in {@code dir}. Generated ConfigMaps keep their plain name (no hash suffix). */
     static List<Map<String, Object>> build(Path dir) {
@@ -47,8 +46,10 @@ final class Kustomize {
         for (var generator : Yaml.list(kustomization.get("configMapGenerator"))) {
             var spec = Yaml.map(generator);
             var behavior = (String) spec.getOrDefault("behavior", "create");
-            var existing = docs.stream().filter(d -> "ConfigMap".equals(d.get("kind"))
-                    && spec.get("name").equals(Manifest.name(d))).findFirst();
+            var existing = docs.stream()
+                    .filter(d -> "ConfigMap".equals(d.get("kind"))
+                            && spec.get("name").equals(Manifest.name(d)))
+                    .findFirst();
             switch (behavior) {
                 case "create" -> {
                     if (existing.isPresent()) {
@@ -57,10 +58,12 @@ final class Kustomize {
                     }
                 }
                 // an overlay swaps the base's generated ConfigMap for its own (kustomize's behavior: replace)
-                case "replace" -> docs.remove(existing.orElseThrow(() -> new IllegalStateException(dir
-                        + ": configMapGenerator " + spec.get("name") + " has behavior replace but no base ConfigMap")));
-                default -> throw new IllegalStateException(dir + ": configMapGenerator behavior " + behavior
-                        + " is not supported by deploy-tests");
+                case "replace" ->
+                    docs.remove(existing.orElseThrow(() -> new IllegalStateException(dir + ": configMapGenerator "
+                            + spec.get("name") + " has behavior replace but no base ConfigMap")));
+                default ->
+                    throw new IllegalStateException(
+                            dir + ": configMapGenerator behavior " + behavior + " is not supported by deploy-tests");
             }
             docs.add(configMap(dir, spec));
         }
@@ -69,7 +72,8 @@ final class Kustomize {
         }
         var namespace = (String) kustomization.get("namespace");
         if (namespace != null) {
-            docs.stream().filter(d -> !CLUSTER_SCOPED.contains(d.get("kind")))
+            docs.stream()
+                    .filter(d -> !CLUSTER_SCOPED.contains(d.get("kind")))
                     .forEach(d -> Yaml.map(d.get("metadata")).put("namespace", namespace));
         }
         for (var image : Yaml.list(kustomization.get("images"))) {
@@ -82,10 +86,14 @@ final class Kustomize {
         var data = new LinkedHashMap<String, Object>();
         for (var file : Yaml.list(generator.get("files"))) {
             var spec = (String) file;
-            var key = spec.contains("=") ? spec.substring(0, spec.indexOf('=')) : Path.of(spec).getFileName().toString();
-            var source = dir.resolve(spec.contains("=") ? spec.substring(spec.indexOf('=') + 1) : spec).normalize();
+            var key = spec.contains("=")
+                    ? spec.substring(0, spec.indexOf('='))
+                    : Path.of(spec).getFileName().toString();
+            var source = dir.resolve(spec.contains("=") ? spec.substring(spec.indexOf('=') + 1) : spec)
+                    .normalize();
             if (!Files.isRegularFile(source)) {
-                throw new IllegalStateException("configMapGenerator " + generator.get("name") + " reads " + source + ", which does not exist");
+                throw new IllegalStateException(
+                        "configMapGenerator " + generator.get("name") + " reads " + source + ", which does not exist");
             }
             data.put(key, Yaml.text(source));
         }
@@ -105,10 +113,13 @@ final class Kustomize {
 
     private static void applyPatch(Path dir, Map<String, Object> patch, List<Map<String, Object>> docs) {
         var target = Yaml.map(patch.get("target"));
-        var text = patch.containsKey("path") ? Yaml.text(dir.resolve((String) patch.get("path"))) : (String) patch.get("patch");
+        var text = patch.containsKey("path")
+                ? Yaml.text(dir.resolve((String) patch.get("path")))
+                : (String) patch.get("patch");
         var parsed = Yaml.parse(text);
         if (!(parsed instanceof List<?> ops)) {
-            throw new IllegalStateException(dir + ": only JSON 6902 patches (a list of operations) are supported: " + text);
+            throw new IllegalStateException(
+                    dir + ": only JSON 6902 patches (a list of operations) are supported: " + text);
         }
         var matched = docs.stream().filter(d -> matches(target, d)).toList();
         if (matched.isEmpty()) {
@@ -133,7 +144,8 @@ final class Kustomize {
         if (selector != null) {
             var labels = Yaml.map(metadata.get("labels"));
             for (var term : selector.split(",")) {
-                var m = Pattern.compile("\\s*([^!=\\s]+)\\s*(!=|==|=)\\s*(\\S*)\\s*").matcher(term);
+                var m = Pattern.compile("\\s*([^!=\\s]+)\\s*(!=|==|=)\\s*(\\S*)\\s*")
+                        .matcher(term);
                 if (!m.matches()) {
                     throw new IllegalStateException("label selector term not supported by deploy-tests: " + term);
                 }

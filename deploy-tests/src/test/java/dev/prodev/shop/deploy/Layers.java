@@ -1,14 +1,12 @@
 package dev.prodev.shop.deploy;
 
-import org.junit.jupiter.params.provider.Arguments;
-
 import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Parameter sources: every test runs against the base and every overlay. */
 final class Layers {
 
-    private Layers() {
-    }
+    private Layers() {}
 
     static Stream<String> layers() {
         return Repo.LAYERS.stream();

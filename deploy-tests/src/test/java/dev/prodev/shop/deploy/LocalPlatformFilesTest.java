@@ -1,8 +1,8 @@
 package dev.prodev.shop.deploy;
 
-import dev.prodev.shop.events.Topics;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prodev.shop.events.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The files of deploy/local and deploy/compose that repeat a fact owned elsewhere: the topic list
@@ -29,13 +28,17 @@ class LocalPlatformFilesTest {
     @Test
     void topicsTxtListsTopicsAllAndTheirDeadLetterTopicsInOrder() {
         var listed = new LinkedHashMap<String, Integer>();
-        for (var line : Repo.read(Repo.ROOT.resolve("deploy/local/kafka/topics.txt")).lines().toList()) {
+        for (var line : Repo.read(Repo.ROOT.resolve("deploy/local/kafka/topics.txt"))
+                .lines()
+                .toList()) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             var fields = line.trim().split("\\s+");
             assertThat(fields).as("'name partitions': %s", line).hasSize(2);
-            assertThat(listed.put(fields[0], Integer.valueOf(fields[1]))).as("listed twice: %s", fields[0]).isNull();
+            assertThat(listed.put(fields[0], Integer.valueOf(fields[1])))
+                    .as("listed twice: %s", fields[0])
+                    .isNull();
         }
         var expected = new LinkedHashMap<String, Integer>(Topics.ALL);
         Topics.ALL.forEach((topic, partitions) -> expected.put(Topics.deadLetter(topic), partitions));
@@ -50,18 +53,20 @@ class LocalPlatformFilesTest {
         assertThat(versionsSh(KAFKA_POM, "kafka.version")).isEqualTo(kafka);
         assertThat(versionsSh(ROOT_POM, "greenmail.version")).isEqualTo(greenmail);
         var lib = Repo.read(Repo.ROOT.resolve("deploy/local/lib.sh"));
-        assertThat(lib).as("lib.sh takes the versions from the poms, it does not write them")
+        assertThat(lib)
+                .as("lib.sh takes the versions from the poms, it does not write them")
                 .contains("KAFKA_VERSION=\"$(shop_pom_property \"$LOCAL_HERE/kafka/pom.xml\" kafka.version)\"")
                 .contains("GREENMAIL_VERSION=\"$(shop_pom_property \"$ROOT/pom.xml\" greenmail.version)\"")
-                .doesNotContain(kafka).doesNotContain(greenmail);
+                .doesNotContain(kafka)
+                .doesNotContain(greenmail);
     }
 
     @Test
     void composeRunsTheKafkaAndGreenMailVersionsOfThePoms() {
         var compose = Repo.read(Repo.ROOT.resolve("deploy/compose/compose.yaml"));
-        assertThat(imageTags(compose, "apache/kafka")).isNotEmpty()
-                .containsOnly(property(KAFKA_POM, "kafka.version"));
-        assertThat(imageTags(compose, "greenmail/standalone")).isNotEmpty()
+        assertThat(imageTags(compose, "apache/kafka")).isNotEmpty().containsOnly(property(KAFKA_POM, "kafka.version"));
+        assertThat(imageTags(compose, "greenmail/standalone"))
+                .isNotEmpty()
                 .containsOnly(property(ROOT_POM, "greenmail.version"));
     }
 
@@ -74,15 +79,19 @@ class LocalPlatformFilesTest {
 
     /** The value of {@code <name>} in the pom, read as XML text (the scripts' answer must equal it). */
     private static String property(Path pom, String name) {
-        var matcher = Pattern.compile("<properties>.*?<" + Pattern.quote(name) + ">\\s*([^<\\s]+)\\s*</", Pattern.DOTALL)
+        var matcher = Pattern.compile(
+                        "<properties>.*?<" + Pattern.quote(name) + ">\\s*([^<\\s]+)\\s*</", Pattern.DOTALL)
                 .matcher(Repo.read(pom));
         assertThat(matcher.find()).as("<%s> in %s", name, pom).isTrue();
         return matcher.group(1);
     }
 
     private static List<String> imageTags(String compose, String image) {
-        return Pattern.compile("image:\\s*" + Pattern.quote(image) + ":(\\S+)").matcher(compose).results()
-                .map(r -> r.group(1)).toList();
+        return Pattern.compile("image:\\s*" + Pattern.quote(image) + ":(\\S+)")
+                .matcher(compose)
+                .results()
+                .map(r -> r.group(1))
+                .toList();
     }
 
     private static String versionsSh(Path pom, String name) throws Exception {
@@ -92,9 +101,13 @@ class LocalPlatformFilesTest {
     }
 
     /** Runs {@code script} after sourcing deploy/lib/versions.sh; exit code and combined output. */
-    private static Map.Entry<Integer, String> bash(String script, String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<String>(List.of("bash", "-c",
-                ". \"$0\" && " + script, Repo.ROOT.resolve("deploy/lib/versions.sh").toString()));
+    private static Map.Entry<Integer, String> bash(String script, String... args)
+            throws IOException, InterruptedException {
+        var command = new ArrayList<String>(List.of(
+                "bash",
+                "-c",
+                ". \"$0\" && " + script,
+                Repo.ROOT.resolve("deploy/lib/versions.sh").toString()));
         command.addAll(List.of(args));
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Helpers over one rendered manifest (a map as parsed from YAML). */
 final class Manifest {
 
-    private Manifest() {
-    }
+    private Manifest() {}
 
     static String kind(Map<String, Object> doc) {
         return (String) doc.get("kind");
@@ -54,10 +53,13 @@ final class Manifest {
     }
 
     static Optional<Map<String, Object>> find(List<Map<String, Object>> docs, String kind, String name) {
-        return docs.stream().filter(d -> kind.equals(kind(d)) && name.equals(name(d))).findFirst();
+        return docs.stream()
+                .filter(d -> kind.equals(kind(d)) && name.equals(name(d)))
+                .findFirst();
     }
 
     static Map<String, Object> get(List<Map<String, Object>> docs, String kind, String name) {
-        return find(docs, kind, name).orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " in the manifests"));
+        return find(docs, kind, name)
+                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " in the manifests"));
     }
 }

@@ -1,14 +1,13 @@
 package dev.prodev.shop.deploy;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every manifest is a resource the cluster accepts as written: no unknown fields, no committed secrets. */
 class ManifestModelTest {
@@ -23,7 +22,9 @@ class ManifestModelTest {
         for (var doc : docs) {
             var type = StrictModel.typeOf(doc);
             if (StrictModel.CUSTOM.contains(type)) {
-                assertThat(Yaml.<Object>at(doc, "spec")).as("%s has a spec", Manifest.id(doc)).isInstanceOf(Map.class);
+                assertThat(Yaml.<Object>at(doc, "spec"))
+                        .as("%s has a spec", Manifest.id(doc))
+                        .isInstanceOf(Map.class);
                 assertThat(Manifest.name(doc)).as("%s name", type).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
             } else {
                 StrictModel.parse(doc); // throws with every unknown field named
@@ -41,14 +42,17 @@ class ManifestModelTest {
                 for (var env : Yaml.list(container.get("env"))) {
                     var name = (String) Yaml.map(env).get("name");
                     if (SECRET_NAME.matcher(name).matches()) {
-                        assertThat(Yaml.map(env)).as("%s sets %s: secrets come from secretKeyRef, never a value", Manifest.id(doc), name)
-                                .doesNotContainKey("value").containsKey("valueFrom");
+                        assertThat(Yaml.map(env))
+                                .as("%s sets %s: secrets come from secretKeyRef, never a value", Manifest.id(doc), name)
+                                .doesNotContainKey("value")
+                                .containsKey("valueFrom");
                     }
                 }
             }
         }
         for (var configMap : Manifest.ofKind(docs, "ConfigMap")) {
-            assertThat(Yaml.map(configMap.get("data")).keySet()).as("%s holds no secret", Manifest.id(configMap))
+            assertThat(Yaml.map(configMap.get("data")).keySet())
+                    .as("%s holds no secret", Manifest.id(configMap))
                     .noneMatch(k -> SECRET_NAME.matcher(k).matches());
         }
     }
@@ -58,12 +62,16 @@ class ManifestModelTest {
     void resourcesAreUniqueAndEveryContainerSetsEachVariableOnce(String layer) {
         var ids = new HashSet<String>();
         for (var doc : Repo.manifests(layer)) {
-            assertThat(ids.add(Manifest.id(doc))).as("duplicate %s", Manifest.id(doc)).isTrue();
+            assertThat(ids.add(Manifest.id(doc)))
+                    .as("duplicate %s", Manifest.id(doc))
+                    .isTrue();
             for (var container : Manifest.containers(doc)) {
                 var names = new HashSet<String>();
                 for (var env : Yaml.list(container.get("env"))) {
                     var name = (String) Yaml.map(env).get("name");
-                    assertThat(names.add(name)).as("%s sets %s twice", Manifest.id(doc), name).isTrue();
+                    assertThat(names.add(name))
+                            .as("%s sets %s twice", Manifest.id(doc), name)
+                            .isTrue();
                 }
             }
         }
@@ -84,18 +92,25 @@ class ManifestModelTest {
             for (var volume : Yaml.list(podSpec.get("volumes"))) {
                 var name = Yaml.<String>at(volume, "configMap.name");
                 if (name != null) {
-                    assertThat(configMaps).as("%s mounts ConfigMap %s", Manifest.id(doc), name).contains(name);
+                    assertThat(configMaps)
+                            .as("%s mounts ConfigMap %s", Manifest.id(doc), name)
+                            .contains(name);
                 }
             }
             for (var container : Manifest.containers(doc)) {
                 for (var from : Yaml.list(container.get("envFrom"))) {
                     var name = Yaml.<String>at(from, "configMapRef.name");
-                    assertThat(configMaps).as("%s reads ConfigMap %s", Manifest.id(doc), name).contains(name);
+                    assertThat(configMaps)
+                            .as("%s reads ConfigMap %s", Manifest.id(doc), name)
+                            .contains(name);
                 }
                 for (var env : Yaml.list(container.get("env"))) {
                     var secret = Yaml.<String>at(env, "valueFrom.secretKeyRef.name");
                     if (secret != null && !operatorSecrets.contains(secret)) {
-                        assertThat(guide).as("docs/deploy.md tells the user to create secret %s (used by %s)", secret, Manifest.id(doc))
+                        assertThat(guide)
+                                .as(
+                                        "docs/deploy.md tells the user to create secret %s (used by %s)",
+                                        secret, Manifest.id(doc))
                                 .contains("`" + secret + "`");
                     }
                 }
@@ -104,7 +119,9 @@ class ManifestModelTest {
         for (var cluster : Manifest.ofKind(docs, "Cluster")) {
             for (var role : Yaml.list(Yaml.at(cluster, "spec.managed.roles"))) {
                 var secret = Yaml.<String>at(role, "passwordSecret.name");
-                assertThat(guide).as("docs/deploy.md tells the user to create secret %s", secret).contains("`" + secret + "`");
+                assertThat(guide)
+                        .as("docs/deploy.md tells the user to create secret %s", secret)
+                        .contains("`" + secret + "`");
             }
         }
     }

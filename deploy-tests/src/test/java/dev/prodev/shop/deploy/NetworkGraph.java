@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -25,7 +24,8 @@ import java.util.TreeSet;
 final class NetworkGraph {
 
     /** A pod of some workload. {@code namespace} null = outside the cluster (only ipBlock peers match it). */
-    record Endpoint(String name, String namespace, Map<String, String> labels, String ip, Map<String, Integer> namedPorts) {
+    record Endpoint(
+            String name, String namespace, Map<String, String> labels, String ip, Map<String, Integer> namedPorts) {
         Map<String, String> namespaceLabels() {
             return namespace == null ? Map.of() : Map.of("kubernetes.io/metadata.name", namespace);
         }
@@ -61,7 +61,8 @@ final class NetworkGraph {
             for (var to : endpoints) {
                 for (var port : ports) {
                     for (var protocol : port == 53 ? List.of("TCP", "UDP") : List.of("TCP")) {
-                        boolean governed = !selecting(from, "Egress").isEmpty() || !selecting(to, "Ingress").isEmpty();
+                        boolean governed = !selecting(from, "Egress").isEmpty()
+                                || !selecting(to, "Ingress").isEmpty();
                         if (governed && allowed(from, to, port, protocol)) {
                             edges.add(new Edge(from.name(), to.name(), port, protocol));
                         }
@@ -74,13 +75,19 @@ final class NetworkGraph {
 
     boolean allowed(Endpoint from, Endpoint to, int port, String protocol) {
         var egress = selecting(from, "Egress");
-        boolean egressAllowed = egress.isEmpty() || egress.stream().anyMatch(p -> p.getSpec().getEgress() != null
-                && p.getSpec().getEgress().stream().anyMatch(r ->
-                peers(r.getTo(), p, to) && ports(r.getPorts(), to, port, protocol)));
+        boolean egressAllowed = egress.isEmpty()
+                || egress.stream()
+                        .anyMatch(p -> p.getSpec().getEgress() != null
+                                && p.getSpec().getEgress().stream()
+                                        .anyMatch(r ->
+                                                peers(r.getTo(), p, to) && ports(r.getPorts(), to, port, protocol)));
         var ingress = selecting(to, "Ingress");
-        boolean ingressAllowed = ingress.isEmpty() || ingress.stream().anyMatch(p -> p.getSpec().getIngress() != null
-                && p.getSpec().getIngress().stream().anyMatch(r ->
-                peers(r.getFrom(), p, from) && ports(r.getPorts(), to, port, protocol)));
+        boolean ingressAllowed = ingress.isEmpty()
+                || ingress.stream()
+                        .anyMatch(p -> p.getSpec().getIngress() != null
+                                && p.getSpec().getIngress().stream()
+                                        .anyMatch(r -> peers(r.getFrom(), p, from)
+                                                && ports(r.getPorts(), to, port, protocol)));
         return egressAllowed && ingressAllowed;
     }
 
@@ -93,11 +100,13 @@ final class NetworkGraph {
     }
 
     private static List<String> types(NetworkPolicy policy) {
-        if (policy.getSpec().getPolicyTypes() != null && !policy.getSpec().getPolicyTypes().isEmpty()) {
+        if (policy.getSpec().getPolicyTypes() != null
+                && !policy.getSpec().getPolicyTypes().isEmpty()) {
             return policy.getSpec().getPolicyTypes();
         }
         var types = new ArrayList<>(List.of("Ingress"));
-        if (policy.getSpec().getEgress() != null && !policy.getSpec().getEgress().isEmpty()) {
+        if (policy.getSpec().getEgress() != null
+                && !policy.getSpec().getEgress().isEmpty()) {
             types.add("Egress");
         }
         return types;

@@ -1,5 +1,7 @@
 package dev.prodev.shop.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.prodev.shop.deploy.NetworkGraph.Edge;
 import dev.prodev.shop.deploy.NetworkGraph.Endpoint;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -9,17 +11,14 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The NetworkPolicies allow exactly the connections the services make: only the gateway (and
@@ -38,8 +37,9 @@ class NetworkPolicyTest {
     private static final String INTERNET = "internet";
 
     /** Every port anything in the shop listens on or dials. */
-    private static final Set<Integer> PORTS = Set.of(25, 53, 443, 465, 587, 5432, 6379, 7800, 8000,
-            8080, 8081, 8082, 8083, 8084, 8085, 8180, 9092, 9090, 9091, 9093, 9190, 9411, 57800);
+    private static final Set<Integer> PORTS = Set.of(
+            25, 53, 443, 465, 587, 5432, 6379, 7800, 8000, 8080, 8081, 8082, 8083, 8084, 8085, 8180, 9092, 9090, 9091,
+            9093, 9190, 9411, 57800);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.prodev.shop.deploy.Layers#layers")
@@ -68,8 +68,10 @@ class NetworkPolicyTest {
         }
         // each to the Redis its REDIS_HOST names (the gateway and notification-service to redis,
         // catalog-service to redis-cache: RedisTest)
-        services.stream().filter(s -> s.placeholders().containsKey("REDIS_HOST"))
-                .forEach(s -> expected.add(tcp(s.name(), EnvironmentTest.environment(docs, s.name()).get("REDIS_HOST"), 6379)));
+        services.stream()
+                .filter(s -> s.placeholders().containsKey("REDIS_HOST"))
+                .forEach(s -> expected.add(tcp(
+                        s.name(), EnvironmentTest.environment(docs, s.name()).get("REDIS_HOST"), 6379)));
         for (var smtp : List.of(25, 465, 587)) {
             expected.add(tcp("notification-service", INTERNET, smtp));
             // the realm's verify-email and reset-password mails
@@ -107,21 +109,58 @@ class NetworkPolicyTest {
                     }
                 }
             }
-            endpoints.add(new Endpoint(Manifest.name(deployment), namespace(deployment), Manifest.podLabels(deployment),
-                    "10.244.0." + ip++, named));
+            endpoints.add(new Endpoint(
+                    Manifest.name(deployment),
+                    namespace(deployment),
+                    Manifest.podLabels(deployment),
+                    "10.244.0." + ip++,
+                    named));
         }
         var shop = namespace(Manifest.ofKind(docs, "Deployment").getFirst());
         var cluster = PostgresTest.cluster(docs);
-        endpoints.add(new Endpoint(POSTGRES, shop, Map.of("cnpg.io/cluster", Manifest.name(cluster), "cnpg.io/podRole", "instance",
-                "cnpg.io/instanceRole", "primary"), "10.244.1.1", Map.of()));
+        endpoints.add(new Endpoint(
+                POSTGRES,
+                shop,
+                Map.of(
+                        "cnpg.io/cluster",
+                        Manifest.name(cluster),
+                        "cnpg.io/podRole",
+                        "instance",
+                        "cnpg.io/instanceRole",
+                        "primary"),
+                "10.244.1.1",
+                Map.of()));
         var kafka = KafkaTest.clusterName(docs);
-        endpoints.add(new Endpoint(KAFKA, shop, Map.of("strimzi.io/cluster", kafka, "strimzi.io/kind", "Kafka",
-                "strimzi.io/name", kafka + "-kafka", "strimzi.io/broker-role", "true", "strimzi.io/controller-role", "true"),
-                "10.244.1.2", Map.of()));
-        endpoints.add(new Endpoint(INGRESS, "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx",
-                "app.kubernetes.io/component", "controller"), "10.244.2.1", Map.of()));
-        endpoints.add(new Endpoint(PROMETHEUS, "monitoring", Map.of("app.kubernetes.io/name", "prometheus"), "10.244.2.2", Map.of()));
-        endpoints.add(new Endpoint(CNPG_OPERATOR, "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"), "10.244.2.3", Map.of()));
+        endpoints.add(new Endpoint(
+                KAFKA,
+                shop,
+                Map.of(
+                        "strimzi.io/cluster",
+                        kafka,
+                        "strimzi.io/kind",
+                        "Kafka",
+                        "strimzi.io/name",
+                        kafka + "-kafka",
+                        "strimzi.io/broker-role",
+                        "true",
+                        "strimzi.io/controller-role",
+                        "true"),
+                "10.244.1.2",
+                Map.of()));
+        endpoints.add(new Endpoint(
+                INGRESS,
+                "ingress-nginx",
+                Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller"),
+                "10.244.2.1",
+                Map.of()));
+        endpoints.add(new Endpoint(
+                PROMETHEUS, "monitoring", Map.of("app.kubernetes.io/name", "prometheus"), "10.244.2.2", Map.of()));
+        endpoints.add(new Endpoint(
+                CNPG_OPERATOR,
+                "cnpg-system",
+                Map.of("app.kubernetes.io/name", "cloudnative-pg"),
+                "10.244.2.3",
+                Map.of()));
         endpoints.add(new Endpoint(DNS, "kube-system", Map.of("k8s-app", "kube-dns"), "10.96.0.10", Map.of()));
         endpoints.add(new Endpoint(INTERNET, null, Map.of(), "203.0.113.10", Map.of()));
         return endpoints;
@@ -136,29 +175,52 @@ class NetworkPolicyTest {
         for (var listener : Yaml.list(Yaml.at(kafka, "spec.kafka.listeners"))) {
             var peers = new ArrayList<NetworkPolicyPeer>();
             for (var peer : Yaml.list(Yaml.map(listener).get("networkPolicyPeers"))) {
-                peers.add(StrictModel.parse(Map.of("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy",
-                        "metadata", Map.of("name", "peer"), "spec", Map.of("ingress", List.of(Map.of("from", List.of(peer))))),
-                        NetworkPolicy.class).getSpec().getIngress().getFirst().getFrom().getFirst());
+                peers.add(StrictModel.parse(
+                                Map.of(
+                                        "apiVersion",
+                                        "networking.k8s.io/v1",
+                                        "kind",
+                                        "NetworkPolicy",
+                                        "metadata",
+                                        Map.of("name", "peer"),
+                                        "spec",
+                                        Map.of("ingress", List.of(Map.of("from", List.of(peer))))),
+                                NetworkPolicy.class)
+                        .getSpec()
+                        .getIngress()
+                        .getFirst()
+                        .getFrom()
+                        .getFirst());
             }
-            rules.add(new NetworkPolicyIngressRuleBuilder().withFrom(peers)
-                    .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP")
-                            .withNewPort((Integer) Yaml.map(listener).get("port")).build()).build());
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(peers)
+                    .withPorts(new NetworkPolicyPortBuilder()
+                            .withProtocol("TCP")
+                            .withNewPort((Integer) Yaml.map(listener).get("port"))
+                            .build())
+                    .build());
         }
         policies.add(new NetworkPolicyBuilder()
-                .withMetadata(new ObjectMetaBuilder().withName(Manifest.name(kafka) + "-network-policy-kafka")
-                        .withNamespace(namespace(kafka)).build())
+                .withMetadata(new ObjectMetaBuilder()
+                        .withName(Manifest.name(kafka) + "-network-policy-kafka")
+                        .withNamespace(namespace(kafka))
+                        .build())
                 .withNewSpec()
-                .withPodSelector(new LabelSelectorBuilder().withMatchLabels(Map.of("strimzi.io/cluster", Manifest.name(kafka),
-                        "strimzi.io/kind", "Kafka")).build())
+                .withPodSelector(new LabelSelectorBuilder()
+                        .withMatchLabels(Map.of("strimzi.io/cluster", Manifest.name(kafka), "strimzi.io/kind", "Kafka"))
+                        .build())
                 .withPolicyTypes("Ingress")
                 .withIngress(rules)
-                .endSpec().build());
+                .endSpec()
+                .build());
         return policies;
     }
 
     private static String namespace(Map<String, Object> doc) {
         var namespace = Yaml.<String>at(doc, "metadata.namespace");
-        assertThat(namespace).as("%s has a namespace (kustomization namespace:)", Manifest.id(doc)).isNotNull();
+        assertThat(namespace)
+                .as("%s has a namespace (kustomization namespace:)", Manifest.id(doc))
+                .isNotNull();
         return namespace;
     }
 

@@ -1,12 +1,6 @@
 package dev.prodev.shop.deploy;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -17,8 +11,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Issue #12: what the prod render must never contain (the simulator, a literal or known default
@@ -27,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProdSafetyTest {
 
     private static final String PROD = "overlays/prod";
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|APIKEY|API_KEY|PRIVATE|CREDENTIAL|JAAS).*");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|APIKEY|API_KEY|PRIVATE|CREDENTIAL|JAAS).*");
 
     @Test
     void prodChargesThroughChapaWithItsSecretsFromASecret() {
@@ -36,17 +36,24 @@ class ProdSafetyTest {
         assertThat(env).containsEntry("PAYMENT_PROVIDER", "chapa");
         assertThat(env.get("CHAPA_SECRET_KEY")).startsWith("secret:");
         assertThat(env.get("CHAPA_WEBHOOK_SECRET")).startsWith("secret:");
-        var container = Manifest.containers(Manifest.get(docs, "Deployment", "payment-service")).getFirst();
+        var container = Manifest.containers(Manifest.get(docs, "Deployment", "payment-service"))
+                .getFirst();
         for (var entry : Yaml.list(container.get("env"))) {
             var name = (String) Yaml.map(entry).get("name");
             if (name.startsWith("CHAPA_") && SECRET_NAME.matcher(name).matches()) {
-                assertThat(Yaml.<Object>at(entry, "valueFrom.secretKeyRef.optional")).as("%s may not be missing", name).isNotEqualTo(true);
+                assertThat(Yaml.<Object>at(entry, "valueFrom.secretKeyRef.optional"))
+                        .as("%s may not be missing", name)
+                        .isNotEqualTo(true);
             }
         }
         for (var service : Repo.services()) {
             var serviceEnv = EnvironmentTest.environment(docs, service.name());
-            assertThat(serviceEnv.values()).as("%s in prod", service.name()).noneMatch(v -> v.toLowerCase().contains("simulator"));
-            assertThat(serviceEnv.getOrDefault("SPRING_PROFILES_ACTIVE", "")).as(service.name()).doesNotContain("dev", "test");
+            assertThat(serviceEnv.values())
+                    .as("%s in prod", service.name())
+                    .noneMatch(v -> v.toLowerCase().contains("simulator"));
+            assertThat(serviceEnv.getOrDefault("SPRING_PROFILES_ACTIVE", ""))
+                    .as(service.name())
+                    .doesNotContain("dev", "test");
         }
     }
 
@@ -57,7 +64,8 @@ class ProdSafetyTest {
         var env = EnvironmentTest.environment(Repo.manifests(layer), "payment-service");
         if ("simulator".equals(env.get("PAYMENT_PROVIDER"))) {
             assertThat(layer).isEqualTo("overlays/dev");
-            assertThat(List.of(env.getOrDefault("SPRING_PROFILES_ACTIVE", "").split(","))).contains("dev");
+            assertThat(List.of(env.getOrDefault("SPRING_PROFILES_ACTIVE", "").split(",")))
+                    .contains("dev");
         }
     }
 
@@ -68,18 +76,25 @@ class ProdSafetyTest {
         var payment = Yaml.map(Yaml.at(compose, "services.payment-service"));
         assertThat(String.valueOf(Yaml.map(payment.get("environment")).getOrDefault("PAYMENT_PROVIDER", "simulator")))
                 .isEqualTo("simulator");
-        var profile = Yaml.list(payment.get("command")).stream().map(String::valueOf)
-                .filter(a -> a.startsWith("--spring.profiles.active=")).findFirst();
+        var profile = Yaml.list(payment.get("command")).stream()
+                .map(String::valueOf)
+                .filter(a -> a.startsWith("--spring.profiles.active="))
+                .findFirst();
         assertThat(profile).as("payment-service command").isPresent();
-        assertThat(List.of(profile.get().substring("--spring.profiles.active=".length()).split(","))).contains("dev");
+        assertThat(List.of(profile.get()
+                        .substring("--spring.profiles.active=".length())
+                        .split(",")))
+                .contains("dev");
     }
 
     @Test
     void composeKeepsTheCatalogCacheOutOfTheSecurityRedis() {
-        var services = Yaml.map(Yaml.readOne(Repo.ROOT.resolve("deploy/compose/compose.yaml")).get("services"));
+        var services = Yaml.map(
+                Yaml.readOne(Repo.ROOT.resolve("deploy/compose/compose.yaml")).get("services"));
         assertThat(Yaml.list(Yaml.at(services, "redis.command"))).contains("noeviction");
         assertThat(Yaml.list(Yaml.at(services, "redis-cache.command"))).contains("allkeys-lru");
-        assertThat(Yaml.map(Yaml.at(services, "catalog-service.environment"))).containsEntry("REDIS_HOST", "redis-cache");
+        assertThat(Yaml.map(Yaml.at(services, "catalog-service.environment")))
+                .containsEntry("REDIS_HOST", "redis-cache");
     }
 
     /**
@@ -91,19 +106,27 @@ class ProdSafetyTest {
     @Test
     void prodContainsNoLiteralOrKnownDefaultSecret() {
         var docs = Repo.manifests(PROD);
-        assertThat(Manifest.ofKind(docs, "Secret")).as("Secrets are created outside the repository").isEmpty();
+        assertThat(Manifest.ofKind(docs, "Secret"))
+                .as("Secrets are created outside the repository")
+                .isEmpty();
         for (var deployment : Manifest.ofKind(docs, "Deployment")) {
             for (var container : Manifest.containers(deployment)) {
                 for (var from : Yaml.list(container.get("envFrom"))) {
                     var configMap = Yaml.<String>at(from, "configMapRef.name");
-                    Yaml.map(Manifest.get(docs, "ConfigMap", configMap).get("data")).keySet().forEach(key ->
-                            assertThat(key).as("%s reads secret-like %s from ConfigMap %s", Manifest.id(deployment), key, configMap)
+                    Yaml.map(Manifest.get(docs, "ConfigMap", configMap).get("data"))
+                            .keySet()
+                            .forEach(key -> assertThat(key)
+                                    .as(
+                                            "%s reads secret-like %s from ConfigMap %s",
+                                            Manifest.id(deployment), key, configMap)
                                     .doesNotMatch(SECRET_NAME));
                 }
                 for (var entry : Yaml.list(container.get("env"))) {
                     var e = Yaml.map(entry);
                     if (SECRET_NAME.matcher((String) e.get("name")).matches()) {
-                        assertThat(Yaml.<Object>at(e, "valueFrom.secretKeyRef")).as("%s %s", Manifest.id(deployment), e.get("name")).isNotNull();
+                        assertThat(Yaml.<Object>at(e, "valueFrom.secretKeyRef"))
+                                .as("%s %s", Manifest.id(deployment), e.get("name"))
+                                .isNotNull();
                     }
                 }
                 // container args such as Redis' --requirepass $(REDIS_PASSWORD)
@@ -117,7 +140,9 @@ class ProdSafetyTest {
             collectStrings(doc, literals);
         }
         for (var secret : knownDevelopmentSecrets()) {
-            assertThat(literals).as("the dev secret '%s' in the prod render", secret).noneMatch(l -> l.contains(secret));
+            assertThat(literals)
+                    .as("the dev secret '%s' in the prod render", secret)
+                    .noneMatch(l -> l.contains(secret));
         }
         // the realm: every secret or password field (client secrets, SMTP password, a user's
         // credential value) is a ${VAR} the import reads from a Secret, never a value
@@ -128,7 +153,8 @@ class ProdSafetyTest {
                 assertThat(value).as("%s in the prod realm", field).matches("\\$\\{[A-Z_]+}"));
     }
 
-    private static void collectSecretFields(String path, com.fasterxml.jackson.databind.JsonNode node, Map<String, String> out) {
+    private static void collectSecretFields(
+            String path, com.fasterxml.jackson.databind.JsonNode node, Map<String, String> out) {
         if (node.isObject()) {
             node.properties().forEach(e -> {
                 var child = path + "." + e.getKey();
@@ -156,7 +182,8 @@ class ProdSafetyTest {
             return;
         }
         var mail = bindMailProperties(env);
-        assertThat(mail).as("%s spring.mail.properties", layer)
+        assertThat(mail)
+                .as("%s spring.mail.properties", layer)
                 .containsEntry("mail.smtp.starttls.enable", "true")
                 .containsEntry("mail.smtp.starttls.required", "true");
     }
@@ -170,7 +197,8 @@ class ProdSafetyTest {
         var networks = gateway.get("SHOP_GATEWAY_MANAGEMENT_TRUSTED_NETWORKS");
         assertThat(networks).isNotBlank();
         TrustedProxiesTest.assertNarrowCidrs("SHOP_GATEWAY_MANAGEMENT_TRUSTED_NETWORKS", networks);
-        assertThat(EnvironmentTest.environment(docs, "order-service")).containsEntry("SHOP_ORDERS_REQUIRE_VERIFIED_EMAIL", "true");
+        assertThat(EnvironmentTest.environment(docs, "order-service"))
+                .containsEntry("SHOP_ORDERS_REQUIRE_VERIFIED_EMAIL", "true");
     }
 
     /**
@@ -188,11 +216,13 @@ class ProdSafetyTest {
                 literals.put(k, v);
             }
         });
-        sources.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, literals));
+        sources.addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, literals));
         var yaml = new LinkedHashMap<String, Object>();
         flatten("", Repo.service("notification-service").config(), yaml);
         sources.addLast(new org.springframework.core.env.MapPropertySource("application.yml", yaml));
-        return Binder.get(environment).bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
+        return Binder.get(environment)
+                .bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of());
     }
 
@@ -232,7 +262,8 @@ class ProdSafetyTest {
             for (var line : Repo.read(devEnv).lines().toList()) {
                 var eq = line.indexOf('=');
                 if (!line.startsWith("#") && eq > 0) {
-                    (SECRET_NAME.matcher(line.substring(0, eq)).matches() ? secrets : names).add(line.substring(eq + 1).trim());
+                    (SECRET_NAME.matcher(line.substring(0, eq)).matches() ? secrets : names)
+                            .add(line.substring(eq + 1).trim());
                 }
             }
         }

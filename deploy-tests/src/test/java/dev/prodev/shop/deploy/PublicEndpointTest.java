@@ -1,16 +1,15 @@
 package dev.prodev.shop.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue #12: no management endpoint is public. Requests a stranger could send are matched
@@ -22,18 +21,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicEndpointTest {
 
     /** The gateway's management endpoints: on its public port, so only the ingress can keep them in. */
-    private static final List<String> GATEWAY_MANAGEMENT = List.of("/actuator", "/actuator/", "/actuator/prometheus",
-            "/actuator/health", "/actuator/env", "/actuator/heapdump", "/api/../actuator/prometheus");
-    private static final List<String> API_DOCS = List.of("/swagger-ui.html", "/swagger-ui/index.html",
-            "/v3/api-docs/gateway", "/v3/api-docs/users", "/v3/api-docs");
-    private static final List<String> KEYCLOAK_PRIVATE = List.of("/admin", "/admin/", "/admin/master/console/",
-            "/admin/realms/shop/users", "/realms/master/protocol/openid-connect/token", "/realms/master/",
-            "/realms/shopping/", "/realms/", "/metrics", "/health/ready", "/");
-    private static final List<String> SHOP_NEEDS = List.of("/api/v1/products", "/api/v1/orders/1", "/graphql",
-            "/api/v1/notifications/stream");
-    private static final List<String> KEYCLOAK_NEEDS = List.of("/realms/shop/protocol/openid-connect/auth",
-            "/realms/shop/protocol/openid-connect/token", "/realms/shop/protocol/openid-connect/certs",
-            "/realms/shop/.well-known/openid-configuration", "/realms/shop/login-actions/authenticate",
+    private static final List<String> GATEWAY_MANAGEMENT = List.of(
+            "/actuator",
+            "/actuator/",
+            "/actuator/prometheus",
+            "/actuator/health",
+            "/actuator/env",
+            "/actuator/heapdump",
+            "/api/../actuator/prometheus");
+
+    private static final List<String> API_DOCS = List.of(
+            "/swagger-ui.html", "/swagger-ui/index.html", "/v3/api-docs/gateway", "/v3/api-docs/users", "/v3/api-docs");
+    private static final List<String> KEYCLOAK_PRIVATE = List.of(
+            "/admin",
+            "/admin/",
+            "/admin/master/console/",
+            "/admin/realms/shop/users",
+            "/realms/master/protocol/openid-connect/token",
+            "/realms/master/",
+            "/realms/shopping/",
+            "/realms/",
+            "/metrics",
+            "/health/ready",
+            "/");
+    private static final List<String> SHOP_NEEDS =
+            List.of("/api/v1/products", "/api/v1/orders/1", "/graphql", "/api/v1/notifications/stream");
+    private static final List<String> KEYCLOAK_NEEDS = List.of(
+            "/realms/shop/protocol/openid-connect/auth",
+            "/realms/shop/protocol/openid-connect/token",
+            "/realms/shop/protocol/openid-connect/certs",
+            "/realms/shop/.well-known/openid-configuration",
+            "/realms/shop/login-actions/authenticate",
             "/resources/abc12/login/keycloak.v2/css/styles.css");
 
     @ParameterizedTest(name = "{0}")
@@ -44,17 +62,25 @@ class PublicEndpointTest {
         var keycloakHost = host(routes, "keycloak");
         for (var host : List.of(gatewayHost, keycloakHost)) {
             for (var path : GATEWAY_MANAGEMENT) {
-                assertThat(route(routes, host, path)).as("%s: %s%s is public", layer, host, path).isEmpty();
+                assertThat(route(routes, host, path))
+                        .as("%s: %s%s is public", layer, host, path)
+                        .isEmpty();
             }
             for (var path : KEYCLOAK_PRIVATE) {
-                assertThat(route(routes, host, path)).as("%s: %s%s is public", layer, host, path).isEmpty();
+                assertThat(route(routes, host, path))
+                        .as("%s: %s%s is public", layer, host, path)
+                        .isEmpty();
             }
         }
         for (var path : SHOP_NEEDS) {
-            assertThat(route(routes, gatewayHost, path)).as("%s: %s%s", layer, gatewayHost, path).contains("gateway");
+            assertThat(route(routes, gatewayHost, path))
+                    .as("%s: %s%s", layer, gatewayHost, path)
+                    .contains("gateway");
         }
         for (var path : KEYCLOAK_NEEDS) {
-            assertThat(route(routes, keycloakHost, path)).as("%s: %s%s", layer, keycloakHost, path).contains("keycloak");
+            assertThat(route(routes, keycloakHost, path))
+                    .as("%s: %s%s", layer, keycloakHost, path)
+                    .contains("keycloak");
         }
     }
 
@@ -70,7 +96,9 @@ class PublicEndpointTest {
                     assertThat(routed).as("%s: %s", layer, path).contains("gateway");
                 }
             } else {
-                assertThat(routed).as("%s: %s%s is public", layer, gatewayHost, path).isEmpty();
+                assertThat(routed)
+                        .as("%s: %s%s is public", layer, gatewayHost, path)
+                        .isEmpty();
             }
         }
     }
@@ -83,25 +111,34 @@ class PublicEndpointTest {
     @MethodSource("dev.prodev.shop.deploy.Layers#layers")
     void ingressesUseOnlyRealAnnotationsAndNoSnippets(String layer) {
         for (var ingress : Manifest.ofKind(Repo.manifests(layer), "Ingress")) {
-            var annotations = Manifest.strings(Yaml.at(ingress, "metadata.annotations")).keySet();
-            assertThat(annotations).as(Manifest.id(ingress))
+            var annotations =
+                    Manifest.strings(Yaml.at(ingress, "metadata.annotations")).keySet();
+            assertThat(annotations)
+                    .as(Manifest.id(ingress))
                     .doesNotContain("nginx.ingress.kubernetes.io/use-forwarded-headers")
                     .noneMatch(a -> a.endsWith("-snippet"));
         }
     }
 
-    record Route(String host, String path, String type, String service) {
-    }
+    record Route(String host, String path, String type, String service) {}
 
     static List<Route> routes(List<Map<String, Object>> docs) {
         var routes = new ArrayList<Route>();
         for (var doc : Manifest.ofKind(docs, "Ingress")) {
             var ingress = StrictModel.parse(doc, Ingress.class);
-            assertThat(ingress.getSpec().getDefaultBackend()).as("%s: a default backend makes every path public", Manifest.id(doc)).isNull();
+            assertThat(ingress.getSpec().getDefaultBackend())
+                    .as("%s: a default backend makes every path public", Manifest.id(doc))
+                    .isNull();
             for (var rule : ingress.getSpec().getRules()) {
                 for (HTTPIngressPath path : rule.getHttp().getPaths()) {
-                    assertThat(path.getPathType()).as("ImplementationSpecific is regex-like in ingress-nginx").isIn("Exact", "Prefix");
-                    routes.add(new Route(rule.getHost(), path.getPath(), path.getPathType(), path.getBackend().getService().getName()));
+                    assertThat(path.getPathType())
+                            .as("ImplementationSpecific is regex-like in ingress-nginx")
+                            .isIn("Exact", "Prefix");
+                    routes.add(new Route(
+                            rule.getHost(),
+                            path.getPath(),
+                            path.getPathType(),
+                            path.getBackend().getService().getName()));
                 }
             }
         }
@@ -109,7 +146,10 @@ class PublicEndpointTest {
     }
 
     static String host(List<Route> routes, String service) {
-        return routes.stream().filter(r -> r.service().equals(service)).map(Route::host).findFirst()
+        return routes.stream()
+                .filter(r -> r.service().equals(service))
+                .map(Route::host)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no Ingress rule for " + service));
     }
 
@@ -121,9 +161,13 @@ class PublicEndpointTest {
             if (!route.host().equals(host)) {
                 continue;
             }
-            boolean matches = route.type().equals("Exact") ? route.path().equals(path) : prefixMatches(route.path(), path);
-            if (matches && (best == null || route.path().length() > best.path().length()
-                    || route.path().length() == best.path().length() && route.type().equals("Exact"))) {
+            boolean matches =
+                    route.type().equals("Exact") ? route.path().equals(path) : prefixMatches(route.path(), path);
+            if (matches
+                    && (best == null
+                            || route.path().length() > best.path().length()
+                            || route.path().length() == best.path().length()
+                                    && route.type().equals("Exact"))) {
                 best = route;
             }
         }

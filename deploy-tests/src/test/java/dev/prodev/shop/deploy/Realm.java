@@ -2,7 +2,6 @@ package dev.prodev.shop.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -27,7 +26,9 @@ record Realm(JsonNode json) {
 
     /** Users a person logs in as (not the service-account users of confidential clients). */
     List<JsonNode> humanUsers() {
-        return users().stream().filter(u -> !u.hasNonNull("serviceAccountClientId")).toList();
+        return users().stream()
+                .filter(u -> !u.hasNonNull("serviceAccountClientId"))
+                .toList();
     }
 
     List<JsonNode> clients() {

@@ -19,11 +19,11 @@ final class Repo {
     /** The layers a user can apply, each rendered once per test JVM. */
     static final List<String> LAYERS = List.of("base", "overlays/dev", "overlays/prod");
 
-    private static final Map<String, List<Map<String, Object>>> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, List<Map<String, Object>>> RENDERED =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile List<ServiceModule> services;
 
-    private Repo() {
-    }
+    private Repo() {}
 
     private static Path locate() {
         var dir = Path.of("").toAbsolutePath();
@@ -31,7 +31,8 @@ final class Repo {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("deploy/k8s not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "deploy/k8s not found above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -58,7 +59,9 @@ final class Repo {
     }
 
     static ServiceModule service(String name) {
-        return services().stream().filter(s -> s.name().equals(name)).findFirst()
+        return services().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no service module " + name));
     }
 
@@ -77,7 +80,8 @@ final class Repo {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> Stream.of(suffixes).anyMatch(s -> p.toString().endsWith(s)))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,21 +18,30 @@ import java.util.regex.Pattern;
  * @param config       platform-web's shop-service-defaults.yml (when the service uses platform-web)
  *                     overlaid with the service's application.yml
  */
-record ServiceModule(String name, Path dir, int port, Map<String, String> placeholders, Map<String, Object> config,
-                     List<String> platformLibraries) {
+record ServiceModule(
+        String name,
+        Path dir,
+        int port,
+        Map<String, String> placeholders,
+        Map<String, Object> config,
+        List<String> platformLibraries) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
     static ServiceModule read(Path dir) {
         var pom = Repo.read(dir.resolve("pom.xml"));
-        var artifact = Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>").matcher(pom);
+        var artifact =
+                Pattern.compile("</parent>\\s*<artifactId>([^<]+)</artifactId>").matcher(pom);
         if (!artifact.find()) {
             throw new IllegalStateException("no artifactId in " + dir.resolve("pom.xml"));
         }
         var libraries = new ArrayList<String>();
-        var dependency = Pattern.compile("<artifactId>platform-([a-z]+)</artifactId>\\s*(<scope>([a-z]+)</scope>)?").matcher(pom);
+        var dependency = Pattern.compile("<artifactId>platform-([a-z]+)</artifactId>\\s*(<scope>([a-z]+)</scope>)?")
+                .matcher(pom);
         while (dependency.find()) {
-            if (dependency.group(3) == null || dependency.group(3).equals("compile") || dependency.group(3).equals("runtime")) {
+            if (dependency.group(3) == null
+                    || dependency.group(3).equals("compile")
+                    || dependency.group(3).equals("runtime")) {
                 libraries.add(dependency.group(1));
             }
         }
@@ -89,6 +98,8 @@ record ServiceModule(String name, Path dir, int port, Map<String, String> placeh
 
     /** The Java sources of the service (not of the libraries). */
     List<String> javaSources() {
-        return Repo.files(dir.resolve("src/main/java"), ".java").stream().map(Repo::read).toList();
+        return Repo.files(dir.resolve("src/main/java"), ".java").stream()
+                .map(Repo::read)
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.prodev.shop.deploy;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -20,14 +19,14 @@ final class SpringProperties {
     /** env form of each property name -> whether the property is a map (then any suffix binds to a key). */
     private static final Map<String, Boolean> PROPERTIES = load();
 
-    private SpringProperties() {
-    }
+    private SpringProperties() {}
 
     private static Map<String, Boolean> load() {
         var out = new HashMap<String, Boolean>();
         var mapper = JsonMapper.builder().build();
         try {
-            var resources = SpringProperties.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
+            var resources =
+                    SpringProperties.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
             while (resources.hasMoreElements()) {
                 var url = resources.nextElement();
                 if (url.toString().matches(".*platform[-/][a-z]+.*")) {
@@ -68,11 +67,13 @@ final class SpringProperties {
      * shop.messaging.create-topics), found in the library's sources and bound by reflection.
      */
     static boolean bindsLibraryProperty(ServiceModule service, String variable) {
-        var annotated = Pattern.compile("@ConfigurationProperties\\(\\s*(?:prefix\\s*=\\s*|value\\s*=\\s*)?\"([^\"]+)\"\\s*\\)"
-                + "\\s*public\\s+record\\s+(\\w+)");
+        var annotated =
+                Pattern.compile("@ConfigurationProperties\\(\\s*(?:prefix\\s*=\\s*|value\\s*=\\s*)?\"([^\"]+)\"\\s*\\)"
+                        + "\\s*public\\s+record\\s+(\\w+)");
         var names = new HashSet<String>();
         for (var library : service.platformLibraries()) {
-            for (var source : Repo.files(Repo.ROOT.resolve("platform").resolve(library).resolve("src/main/java"), ".java")) {
+            for (var source :
+                    Repo.files(Repo.ROOT.resolve("platform").resolve(library).resolve("src/main/java"), ".java")) {
                 var text = Repo.read(source);
                 var m = annotated.matcher(text);
                 var pkg = Pattern.compile("package\\s+([\\w.]+);").matcher(text);
@@ -80,7 +81,8 @@ final class SpringProperties {
                     try {
                         collect(Class.forName(pkg.group(1) + "." + m.group(2)), m.group(1), names);
                     } catch (ClassNotFoundException e) {
-                        throw new IllegalStateException("platform-" + library + " is not on the deploy-tests classpath", e);
+                        throw new IllegalStateException(
+                                "platform-" + library + " is not on the deploy-tests classpath", e);
                     }
                 }
             }
@@ -90,7 +92,8 @@ final class SpringProperties {
 
     private static void collect(Class<?> type, String prefix, Set<String> names) {
         for (var component : type.getRecordComponents()) {
-            var property = prefix + "." + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
+            var property = prefix + "."
+                    + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
             if (component.getType().isRecord()) {
                 collect(component.getType(), property, names);
             } else {

@@ -15,7 +15,6 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -57,8 +56,7 @@ final class StrictModel {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private StrictModel() {
-    }
+    private StrictModel() {}
 
     static String typeOf(Map<String, Object> doc) {
         return doc.get("apiVersion") + "/" + doc.get("kind");
@@ -69,7 +67,8 @@ final class StrictModel {
         var unknown = new ArrayList<String>();
         walk(value, Manifest.id(doc), unknown);
         if (!unknown.isEmpty()) {
-            throw new AssertionError(Manifest.id(doc) + " has fields its schema does not know: " + new java.util.LinkedHashSet<>(unknown));
+            throw new AssertionError(Manifest.id(doc) + " has fields its schema does not know: "
+                    + new java.util.LinkedHashSet<>(unknown));
         }
         return value;
     }
@@ -97,12 +96,15 @@ final class StrictModel {
             map.forEach((k, v) -> walk(v, path + "." + k, unknown));
             return;
         }
-        if (!value.getClass().getName().startsWith("io.fabric8.") && !value.getClass().getName().startsWith("io.strimzi.")) {
+        if (!value.getClass().getName().startsWith("io.fabric8.")
+                && !value.getClass().getName().startsWith("io.strimzi.")) {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getName().equals("getClass")) {
                 continue;
             }
             Object child;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,12 +19,11 @@ final class Yaml {
 
     static final ObjectMapper MAPPER = new YAMLMapper();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** Every non-empty document of a (multi-document) YAML file. */
     static List<Map<String, Object>> readAll(Path file) {
-        try (MappingIterator<Map<String, Object>> it = MAPPER.readerFor(new TypeReference<Map<String, Object>>() { })
+        try (MappingIterator<Map<String, Object>> it = MAPPER.readerFor(new TypeReference<Map<String, Object>>() {})
                 .readValues(new YAMLFactory().createParser(file.toFile()))) {
             var docs = new ArrayList<Map<String, Object>>();
             while (it.hasNext()) {

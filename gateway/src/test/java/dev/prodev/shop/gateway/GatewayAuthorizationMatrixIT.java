@@ -114,8 +114,12 @@ class GatewayAuthorizationMatrixIT extends GatewayIntegrationTest {
         var mismatches = new ArrayList<String>();
         for (var row : rows) {
             for (var caller : MatrixCaller.values()) {
-                var builder = request(row.path()).method(row.method(), List.of("GET", "HEAD").contains(row.method())
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                var builder = request(row.path())
+                        .method(
+                                row.method(),
+                                List.of("GET", "HEAD").contains(row.method())
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString("{}"))
                         .header("Content-Type", "application/json")
                         .header("X-Forwarded-For", someClientIp()); // own anonymous bucket per call
                 if (caller != MatrixCaller.ANONYMOUS) {

@@ -26,7 +26,8 @@ class GatewayIT extends GatewayIntegrationTest implements ServiceEssentials {
     @Test
     void keepsStateInARealRedis() {
         var key = "gateway-it:" + UUID.randomUUID();
-        assertThat(redis.opsForValue().set(key, "1", Duration.ofSeconds(30)).block()).isTrue();
+        assertThat(redis.opsForValue().set(key, "1", Duration.ofSeconds(30)).block())
+                .isTrue();
         assertThat(redis.opsForValue().get(key).block()).isEqualTo("1");
         redis.delete(key).block();
     }
@@ -34,17 +35,23 @@ class GatewayIT extends GatewayIntegrationTest implements ServiceEssentials {
     @Test
     void routesToTheServiceRelayingTheTokenAndDroppingSpoofableHeaders() throws Exception {
         var token = TestTokens.bearer("alice", "customer");
-        var response = send(request("/api/v1/orders/42").header("Authorization", token)
-                .header("X-User-Id", "admin").header("X-Real-IP", "1.2.3.4").GET());
+        var response = send(request("/api/v1/orders/42")
+                .header("Authorization", token)
+                .header("X-User-Id", "admin")
+                .header("X-Real-IP", "1.2.3.4")
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"from\":\"service\"");
         var seen = service("order").findAll(getRequestedFor(urlEqualTo("/api/v1/orders/42")));
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0).getHeader("Authorization")).as("token relayed").isEqualTo(token);
-        assertThat(seen.get(0).containsHeader("X-User-Id")).as("spoofable header dropped").isFalse();
+        assertThat(seen.get(0).containsHeader("X-User-Id"))
+                .as("spoofable header dropped")
+                .isFalse();
         assertThat(seen.get(0).containsHeader("X-Real-IP")).isFalse();
-        assertThat(seen.get(0).containsHeader("X-Forwarded-For")).as("client-supplied forwarding never relayed")
+        assertThat(seen.get(0).containsHeader("X-Forwarded-For"))
+                .as("client-supplied forwarding never relayed")
                 .isFalse();
     }
 
@@ -54,29 +61,39 @@ class GatewayIT extends GatewayIntegrationTest implements ServiceEssentials {
         assertThat(response.statusCode()).isEqualTo(200);
         var traceId = response.headers().firstValue("X-Trace-Id").orElseThrow();
         assertThat(traceId).matches("[0-9a-f]{32}");
-        var traceparent = service("catalog").findAll(getRequestedFor(urlEqualTo("/api/v1/products/7"))).get(0)
+        var traceparent = service("catalog")
+                .findAll(getRequestedFor(urlEqualTo("/api/v1/products/7")))
+                .get(0)
                 .getHeader("traceparent");
         assertThat(traceparent).as("the trace continues in the service").contains("-" + traceId + "-");
 
         var rejected = get("/api/v1/orders", null);
         assertThat(rejected.statusCode()).isEqualTo(401);
-        assertThat(rejected.headers().firstValue("X-Trace-Id")).as("errors carry it too").isPresent();
+        assertThat(rejected.headers().firstValue("X-Trace-Id"))
+                .as("errors carry it too")
+                .isPresent();
     }
 
     @Test
     void publicRoutesNeedNoTokenAndEverythingElseDoes() throws Exception {
         assertThat(get("/api/v1/products", null).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/categories/3", null).statusCode()).isEqualTo(200);
-        assertThat(send(request("/graphql").POST(ofJson("{\"query\":\"{products{id}}\"}"))).statusCode())
+        assertThat(send(request("/graphql").POST(ofJson("{\"query\":\"{products{id}}\"}")))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(send(request("/api/v1/users/register").POST(ofJson("{}"))).statusCode()).isEqualTo(200);
-        assertThat(send(request("/api/v1/payments/webhooks/chapa").POST(ofJson("{}"))).statusCode()).isEqualTo(200);
+        assertThat(send(request("/api/v1/users/register").POST(ofJson("{}"))).statusCode())
+                .isEqualTo(200);
+        assertThat(send(request("/api/v1/payments/webhooks/chapa").POST(ofJson("{}")))
+                        .statusCode())
+                .isEqualTo(200);
 
         assertThat(send(request("/api/v1/products").POST(ofJson("{}"))).statusCode())
-                .as("catalog writes are not public").isEqualTo(401);
+                .as("catalog writes are not public")
+                .isEqualTo(401);
         assertThat(get("/api/v1/users/me", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/payments/123", null).statusCode()).isEqualTo(401);
-        assertThat(service("user").findAll(getRequestedFor(urlEqualTo("/api/v1/users/me")))).as("never proxied")
+        assertThat(service("user").findAll(getRequestedFor(urlEqualTo("/api/v1/users/me"))))
+                .as("never proxied")
                 .isEmpty();
     }
 
@@ -93,11 +110,15 @@ class GatewayIT extends GatewayIntegrationTest implements ServiceEssentials {
             assertThat(contentType(response)).startsWith("application/problem+json");
             assertThat(response.body()).contains("\"status\":401", token.getValue());
             // RFC 6750 section 3: the scheme, the realm, then error and a description in its allowed characters
-            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
-                    .matches("Bearer realm=\"shop\", error=\"invalid_token\", error_description=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]+\"")
-                    .contains(token.getValue()));
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(value -> assertThat(value)
+                            .matches(
+                                    "Bearer realm=\"shop\", error=\"invalid_token\", error_description=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]+\"")
+                            .contains(token.getValue()));
         }
-        assertThat(service("order").getAllServeEvents()).as("nothing reached the service").isEmpty();
+        assertThat(service("order").getAllServeEvents())
+                .as("nothing reached the service")
+                .isEmpty();
     }
 
     @Test
@@ -114,10 +135,12 @@ class GatewayIT extends GatewayIntegrationTest implements ServiceEssentials {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(contentType(response)).startsWith("application/problem+json");
         assertThat(response.body()).contains("\"status\":403");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
-                .startsWith("Bearer realm=\"shop\", error=\"insufficient_scope\", error_description=\""));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value)
+                        .startsWith("Bearer realm=\"shop\", error=\"insufficient_scope\", error_description=\""));
         assertThat(get("/api/v1/orders/admin/dead-letters", TestTokens.bearer("admin", "admin", "customer"))
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -139,14 +162,18 @@ class GatewayIT extends GatewayIntegrationTest implements ServiceEssentials {
 
     @Test
     void allowsCorsOnlyForConfiguredOrigins() throws Exception {
-        var allowed = send(request("/api/v1/orders").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://shop.example").header("Access-Control-Request-Method", "POST")
+        var allowed = send(request("/api/v1/orders")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type"));
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example");
 
-        var foreign = send(request("/api/v1/orders").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST"));
+        var foreign = send(request("/api/v1/orders")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST"));
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
@@ -155,12 +182,13 @@ class GatewayIT extends GatewayIntegrationTest implements ServiceEssentials {
     void aggregatesEveryServicesOpenApiDocument() throws Exception {
         var config = get("/v3/api-docs/gateway/swagger-config", null);
         assertThat(config.statusCode()).isEqualTo(200);
-        for (var doc : new String[] { "users", "catalog", "orders", "payments", "notifications" }) {
+        for (var doc : new String[] {"users", "catalog", "orders", "payments", "notifications"}) {
             assertThat(config.body()).contains("/v3/api-docs/" + doc);
         }
         var orders = get("/v3/api-docs/orders", null);
         assertThat(orders.statusCode()).isEqualTo(200);
-        assertThat(service("order").findAll(getRequestedFor(urlEqualTo("/v3/api-docs")))).hasSize(1);
+        assertThat(service("order").findAll(getRequestedFor(urlEqualTo("/v3/api-docs"))))
+                .hasSize(1);
         assertThat(get("/swagger-ui.html", null).statusCode()).isIn(200, 302);
     }
 
@@ -168,28 +196,36 @@ class GatewayIT extends GatewayIntegrationTest implements ServiceEssentials {
     void countsRequestsPerRouteAndStatus() throws Exception {
         get("/api/v1/notifications", TestTokens.bearer("alice", "customer"));
         var metrics = get("/actuator/prometheus", null).body();
-        assertThat(metrics).containsPattern(
-                "spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"notification-service\"[^}]*status=\"OK\"");
+        assertThat(metrics)
+                .containsPattern(
+                        "spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"notification-service\"[^}]*status=\"OK\"");
     }
 
     @Test
     void logsOneAccessLineWithIpUserRouteStatusLatencyAndTrace(CapturedOutput output) throws Exception {
         var response = get("/api/v1/orders/log-me", TestTokens.bearer("alice", "customer"));
         var traceId = response.headers().firstValue("X-Trace-Id").orElseThrow();
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> output.getOut().contains("traceId=" + traceId));
-        var lines = output.getOut().lines().filter(line -> line.contains("GET /api/v1/orders/log-me")).toList();
+        var lines = output.getOut()
+                .lines()
+                .filter(line -> line.contains("GET /api/v1/orders/log-me"))
+                .toList();
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).contains("status=200", "route=order-service", "ip=127.0.0.1", "user=alice",
-                "traceId=" + traceId).containsPattern("latencyMs=\\d+");
+        assertThat(lines.get(0))
+                .contains("status=200", "route=order-service", "ip=127.0.0.1", "user=alice", "traceId=" + traceId)
+                .containsPattern("latencyMs=\\d+");
     }
 
     @Test
     void operatorEndpointsBeyondProbesNeedSreOrAdmin() throws Exception {
         assertThat(get("/actuator/gateway/routes", null).statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/gateway/routes", TestTokens.bearer("alice", "customer")).statusCode())
+        assertThat(get("/actuator/gateway/routes", TestTokens.bearer("alice", "customer"))
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(get("/actuator/metrics", TestTokens.bearer("sre", "sre")).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/metrics", TestTokens.bearer("sre", "sre")).statusCode())
+                .isEqualTo(200);
     }
 
     static java.net.http.HttpRequest.BodyPublisher ofJson(String json) {

@@ -34,23 +34,31 @@ import org.springframework.test.context.DynamicPropertySource;
  * servers on random ports. 127.0.0.1 is the one trusted proxy, so a test can present any client
  * IP through {@code X-Forwarded-For}; a peer on 127.0.0.2 is an untrusted client.
  */
-@ShopIntegrationTest(properties = { "shop.gateway.trusted-proxies=127.0.0.1/32", "shop.gateway.max-request-size=64KB",
-        "shop.gateway.cors.allowed-origins=https://shop.example",
-        "shop.gateway.rate-limit.roles.limited-test.replenish-rate=1",
-        "shop.gateway.rate-limit.roles.limited-test.burst-capacity=3", "shop.gateway.auth-failures.threshold=5",
-        "shop.gateway.resilience.timeout=2s", "shop.gateway.resilience.minimum-number-of-calls=4",
-        "shop.gateway.resilience.sliding-window-size=4", "shop.gateway.resilience.wait-in-open-state=1s",
-        "shop.gateway.resilience.max-concurrent-calls=40",
-        "management.tracing.export.zipkin.enabled=false",
-        // this shared 2-core machine can be slower than production's 1 s budget; fail-open has its own unit test
-        "spring.data.redis.timeout=5s", "spring.data.redis.connect-timeout=5s" })
+@ShopIntegrationTest(
+        properties = {
+            "shop.gateway.trusted-proxies=127.0.0.1/32",
+            "shop.gateway.max-request-size=64KB",
+            "shop.gateway.cors.allowed-origins=https://shop.example",
+            "shop.gateway.rate-limit.roles.limited-test.replenish-rate=1",
+            "shop.gateway.rate-limit.roles.limited-test.burst-capacity=3",
+            "shop.gateway.auth-failures.threshold=5",
+            "shop.gateway.resilience.timeout=2s",
+            "shop.gateway.resilience.minimum-number-of-calls=4",
+            "shop.gateway.resilience.sliding-window-size=4",
+            "shop.gateway.resilience.wait-in-open-state=1s",
+            "shop.gateway.resilience.max-concurrent-calls=40",
+            "management.tracing.export.zipkin.enabled=false",
+            // this shared 2-core machine can be slower than production's 1 s budget; fail-open has its own unit test
+            "spring.data.redis.timeout=5s",
+            "spring.data.redis.connect-timeout=5s"
+        })
 @AutoConfigureTracing
 abstract class GatewayIntegrationTest {
 
     static final Map<String, WireMockServer> SERVICES = new LinkedHashMap<>();
 
     static {
-        for (var service : new String[] { "user", "catalog", "order", "payment", "notification" }) {
+        for (var service : new String[] {"user", "catalog", "order", "payment", "notification"}) {
             // enough request threads that WireMock itself never queues the gateway's concurrent calls
             var server = new WireMockServer(options().dynamicPort().containerThreads(150));
             server.start();
@@ -58,7 +66,8 @@ abstract class GatewayIntegrationTest {
         }
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Value("${local.server.port}")
     int port;
@@ -69,8 +78,8 @@ abstract class GatewayIntegrationTest {
         // asserts propagation, so it is turned back on (dynamic properties win), Zipkin stays off
         registry.add("management.tracing.export.enabled", () -> "true");
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
-        SERVICES.forEach((service, server) -> registry.add(service.toUpperCase() + "_SERVICE_URL",
-                () -> "http://127.0.0.1:" + server.port()));
+        SERVICES.forEach((service, server) ->
+                registry.add(service.toUpperCase() + "_SERVICE_URL", () -> "http://127.0.0.1:" + server.port()));
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -79,8 +88,10 @@ abstract class GatewayIntegrationTest {
     /** Failed-authentication tests must not leave the test client itself blocked (Redis outlives the JVM). */
     @BeforeEach
     void localClientStartsUnblocked() {
-        redisForCleanup.delete(java.util.List.of("shop:gateway:auth-block:127.0.0.1",
-                "shop:gateway:auth-failures:127.0.0.1", "shop:gateway:blocked:127.0.0.1"));
+        redisForCleanup.delete(java.util.List.of(
+                "shop:gateway:auth-block:127.0.0.1",
+                "shop:gateway:auth-failures:127.0.0.1",
+                "shop:gateway:blocked:127.0.0.1"));
     }
 
     @BeforeEach
@@ -98,7 +109,8 @@ abstract class GatewayIntegrationTest {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -135,9 +147,10 @@ abstract class GatewayIntegrationTest {
      */
     Map.Entry<Integer, String> rawGetFrom(String localAddress, String path, Map<String, String> headers)
             throws IOException {
-        var request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nConnection: close\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        var request =
+                new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("\r\n");
         return raw(localAddress, request.toString());
     }

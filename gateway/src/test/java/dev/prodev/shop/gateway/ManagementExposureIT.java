@@ -24,9 +24,17 @@ class ManagementExposureIT extends GatewayIntegrationTest {
 
     static final String SRE = TestTokens.bearer("sre", "sre");
 
-    static final List<String> MANAGEMENT = List.of("/actuator", "/actuator/prometheus", "/actuator/metrics",
-            "/actuator/metrics/jvm.memory.used", "/actuator/gateway/routes", "/actuator/info", "/actuator/env",
-            "/actuator/health/redis", "/%61ctuator/prometheus", "/actuator/prometheus/");
+    static final List<String> MANAGEMENT = List.of(
+            "/actuator",
+            "/actuator/prometheus",
+            "/actuator/metrics",
+            "/actuator/metrics/jvm.memory.used",
+            "/actuator/gateway/routes",
+            "/actuator/info",
+            "/actuator/env",
+            "/actuator/health/redis",
+            "/%61ctuator/prometheus",
+            "/actuator/prometheus/");
 
     @Autowired
     RouteLocator routes;
@@ -35,7 +43,7 @@ class ManagementExposureIT extends GatewayIntegrationTest {
     void fromOutsideEveryManagementEndpointButTheProbesIsNotFound() throws Exception {
         var wrong = new ArrayList<String>();
         for (var path : MANAGEMENT) {
-            for (var token : new String[] { null, SRE }) {
+            for (var token : new String[] {null, SRE}) {
                 var response = getAs(someClientIp(), path, token);
                 if (response.statusCode() != 404 || !contentType(response).startsWith("application/problem+json")) {
                     wrong.add(path + (token == null ? "" : " as sre") + ": " + response.statusCode() + " "
@@ -45,7 +53,9 @@ class ManagementExposureIT extends GatewayIntegrationTest {
         }
         assertThat(wrong).isEmpty();
         for (var probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-            assertThat(getAs(someClientIp(), probe, null).statusCode()).as(probe).isEqualTo(200);
+            assertThat(getAs(someClientIp(), probe, null).statusCode())
+                    .as(probe)
+                    .isEqualTo(200);
         }
     }
 
@@ -55,7 +65,8 @@ class ManagementExposureIT extends GatewayIntegrationTest {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("jvm_memory_used_bytes");
         assertThat(rawGetFrom("127.0.0.2", "/actuator/prometheus", Map.of()).getKey())
-                .as("all of 127.0.0.0/8 is loopback").isEqualTo(200);
+                .as("all of 127.0.0.0/8 is loopback")
+                .isEqualTo(200);
         // the other endpoints still want an operator's token, even from inside
         assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/metrics", SRE).statusCode()).isEqualTo(200);
@@ -71,25 +82,33 @@ class ManagementExposureIT extends GatewayIntegrationTest {
 
     @Test
     void managementNetworksCompareAddressesNotSpellings() throws Exception {
-        assertThat(getAs("0:0:0:0:0:0:0:1", "/actuator/prometheus", null).statusCode()).as("::1 spelled out")
+        assertThat(getAs("0:0:0:0:0:0:0:1", "/actuator/prometheus", null).statusCode())
+                .as("::1 spelled out")
                 .isEqualTo(200);
-        assertThat(getAs("::ffff:127.0.0.1", "/actuator/prometheus", null).statusCode()).as("IPv4-mapped loopback")
+        assertThat(getAs("::ffff:127.0.0.1", "/actuator/prometheus", null).statusCode())
+                .as("IPv4-mapped loopback")
                 .isEqualTo(200);
-        assertThat(getAs("2001:db8::1", "/actuator/prometheus", null).statusCode()).isEqualTo(404);
+        assertThat(getAs("2001:db8::1", "/actuator/prometheus", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void noRouteForwardsActuatorPathsToAService() throws Exception {
-        var matching = Flux.from(routes.getRoutes()).concatMap(route -> Flux.fromIterable(MANAGEMENT)
-                .filter(path -> !path.contains("%"))
-                .concatMap(path -> Mono.from(route.getPredicate().apply(MockServerWebExchange.from(
-                        MockServerHttpRequest.get(path).build()))).filter(Boolean::booleanValue)
-                        .map(matched -> route.getId() + " matches " + path)))
-                .collectList().block();
+        var matching = Flux.from(routes.getRoutes())
+                .concatMap(route -> Flux.fromIterable(MANAGEMENT)
+                        .filter(path -> !path.contains("%"))
+                        .concatMap(path -> Mono.from(route.getPredicate()
+                                        .apply(MockServerWebExchange.from(
+                                                MockServerHttpRequest.get(path).build())))
+                                .filter(Boolean::booleanValue)
+                                .map(matched -> route.getId() + " matches " + path)))
+                .collectList()
+                .block();
         assertThat(matching).isEmpty();
 
         getAs(someClientIp(), "/actuator/env", SRE);
         get("/actuator/env", SRE);
-        SERVICES.values().forEach(server -> assertThat(server.getAllServeEvents()).isEmpty());
+        SERVICES.values()
+                .forEach(server -> assertThat(server.getAllServeEvents()).isEmpty());
     }
 }

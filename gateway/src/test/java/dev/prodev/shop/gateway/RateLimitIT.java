@@ -23,20 +23,27 @@ class RateLimitIT extends GatewayIntegrationTest {
         for (int i = 0; i < 8; i++) {
             responses.add(get("/api/v1/products/1", token));
         }
-        assertThat(responses.subList(0, 3)).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
-        assertThat(responses.get(0).headers().firstValue("X-RateLimit-Remaining")).hasValue("2");
-        var refused = responses.stream().filter(response -> response.statusCode() == 429).findFirst().orElseThrow(
-                () -> new AssertionError("no 429 in " + responses.stream().map(HttpResponse::statusCode).toList()));
+        assertThat(responses.subList(0, 3))
+                .allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+        assertThat(responses.get(0).headers().firstValue("X-RateLimit-Remaining"))
+                .hasValue("2");
+        var refused = responses.stream()
+                .filter(response -> response.statusCode() == 429)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no 429 in "
+                        + responses.stream().map(HttpResponse::statusCode).toList()));
         assertThat(contentType(refused)).startsWith("application/problem+json");
         assertThat(refused.body()).contains("\"status\":429").contains("rate-limited");
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
 
-        var retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        var retryAfter =
+                Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         // the bucket refills by whole seconds: recovery within Retry-After plus a little
-        var afterRefill = await("a call after Retry-After").atMost(Duration.ofSeconds(retryAfter + 3))
-                .pollInterval(Duration.ofMillis(200)).until(() -> get("/api/v1/products/1", token).statusCode(),
-                        status -> status == 200);
+        var afterRefill = await("a call after Retry-After")
+                .atMost(Duration.ofSeconds(retryAfter + 3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/api/v1/products/1", token).statusCode(), status -> status == 200);
         assertThat(afterRefill).as("after the refill").isEqualTo(200);
     }
 
@@ -49,9 +56,13 @@ class RateLimitIT extends GatewayIntegrationTest {
             refused = get("/api/v1/products/1", first).statusCode() == 429;
         }
         assertThat(refused).as("the first user's bucket runs dry").isTrue();
-        assertThat(get("/api/v1/products/1", second).statusCode()).as("the second user's is full").isEqualTo(200);
-        assertThat(get("/api/v1/products/1", TestTokens.bearer("alice", "customer")).statusCode())
-                .as("customer tier is larger").isEqualTo(200);
+        assertThat(get("/api/v1/products/1", second).statusCode())
+                .as("the second user's is full")
+                .isEqualTo(200);
+        assertThat(get("/api/v1/products/1", TestTokens.bearer("alice", "customer"))
+                        .statusCode())
+                .as("customer tier is larger")
+                .isEqualTo(200);
     }
 
     @Test
@@ -61,7 +72,8 @@ class RateLimitIT extends GatewayIntegrationTest {
             get("/api/v1/categories", token);
         }
         var metrics = get("/actuator/prometheus", null).body();
-        assertThat(metrics).containsPattern(
-                "shop_gateway_rate_limit_rejections_total\\{[^}]*route=\"catalog-service\"[^}]*tier=\"role-limited-test\"[^}]*\\} [1-9]");
+        assertThat(metrics)
+                .containsPattern(
+                        "shop_gateway_rate_limit_rejections_total\\{[^}]*route=\"catalog-service\"[^}]*tier=\"role-limited-test\"[^}]*\\} [1-9]");
     }
 }

@@ -19,8 +19,10 @@ class RequestProtectionIT extends GatewayIntegrationTest {
     @Test
     void anOversizedBodyIsRefusedWith413BeforeReachingTheService() throws Exception {
         var big = "x".repeat(70 * 1024); // limit in tests: 64 KB
-        var declared = send(request("/api/v1/orders").header("Authorization", ALICE)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)));
+        var declared = send(request("/api/v1/orders")
+                .header("Authorization", ALICE)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(big)));
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(contentType(declared)).startsWith("application/problem+json");
         assertThat(declared.body()).contains("\"status\":413");
@@ -29,21 +31,33 @@ class RequestProtectionIT extends GatewayIntegrationTest {
         var chunk = "x".repeat(8 * 1024);
         var chunkedBody = new StringBuilder();
         for (int i = 0; i < 9; i++) {
-            chunkedBody.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+            chunkedBody
+                    .append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
         }
         chunkedBody.append("0\r\n\r\n");
-        var chunked = raw("127.0.0.1", "POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ALICE
-                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + chunkedBody);
+        var chunked = raw(
+                "127.0.0.1",
+                "POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ALICE
+                        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                        + chunkedBody);
         assertThat(chunked.getKey()).isEqualTo(413);
         assertThat(chunked.getValue()).containsIgnoringCase("content-type: application/problem+json");
-        assertThat(service("order").findAll(postRequestedFor(urlEqualTo("/api/v1/orders")))).isEmpty();
+        assertThat(service("order").findAll(postRequestedFor(urlEqualTo("/api/v1/orders"))))
+                .isEmpty();
 
-        var small = raw("127.0.0.1", "POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ALICE
-                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + "7\r\n{\"a\":1}\r\n0\r\n\r\n");
+        var small = raw(
+                "127.0.0.1",
+                "POST /api/v1/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ALICE
+                        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                        + "7\r\n{\"a\":1}\r\n0\r\n\r\n");
         assertThat(small.getKey()).as(small.getValue()).isEqualTo(200);
-        assertThat(service("order").findAll(postRequestedFor(urlEqualTo("/api/v1/orders"))).get(0).getBodyAsString())
+        assertThat(service("order")
+                        .findAll(postRequestedFor(urlEqualTo("/api/v1/orders")))
+                        .get(0)
+                        .getBodyAsString())
                 .isEqualTo("{\"a\":1}");
     }
 
@@ -52,21 +66,28 @@ class RequestProtectionIT extends GatewayIntegrationTest {
         var ip = someClientIp();
         assertThat(getAs(ip, "/api/v1/products", null).statusCode()).isEqualTo(200);
 
-        var block = send(request("/api/v1/admin/blocklist").header("Authorization", ADMIN)
+        var block = send(request("/api/v1/admin/blocklist")
+                .header("Authorization", ADMIN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"" + ip + "\",\"reason\":\"scraping\"}")));
         assertThat(block.statusCode()).isEqualTo(201);
-        assertThat(get("/api/v1/admin/blocklist?limit=1000", ADMIN).body()).contains("\"ip\":\"" + ip + "\"",
-                "scraping");
+        assertThat(get("/api/v1/admin/blocklist?limit=1000", ADMIN).body())
+                .contains("\"ip\":\"" + ip + "\"", "scraping");
 
         var refused = getAs(ip, "/api/v1/products", null);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(contentType(refused)).startsWith("application/problem+json");
         assertThat(refused.body()).contains("ip-blocked");
-        assertThat(getAs(ip, "/api/v1/orders", ALICE).statusCode()).as("a token does not help").isEqualTo(403);
-        assertThat(getAs(someClientIp(), "/api/v1/products", null).statusCode()).as("others unaffected").isEqualTo(200);
+        assertThat(getAs(ip, "/api/v1/orders", ALICE).statusCode())
+                .as("a token does not help")
+                .isEqualTo(403);
+        assertThat(getAs(someClientIp(), "/api/v1/products", null).statusCode())
+                .as("others unaffected")
+                .isEqualTo(200);
 
-        var unblock = send(request("/api/v1/admin/blocklist/" + ip).header("Authorization", ADMIN).DELETE());
+        var unblock = send(request("/api/v1/admin/blocklist/" + ip)
+                .header("Authorization", ADMIN)
+                .DELETE());
         assertThat(unblock.statusCode()).isEqualTo(204);
         assertThat(getAs(ip, "/api/v1/products", null).statusCode()).isEqualTo(200);
     }
@@ -80,14 +101,15 @@ class RequestProtectionIT extends GatewayIntegrationTest {
         redisForCleanup.opsForValue().set("shop:gateway:blocked:" + ip, java.time.Instant.now() + "|other replica");
         try {
             long start = System.nanoTime();
-            var status = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+            var status = org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
                     .pollInterval(java.time.Duration.ofMillis(100))
                     .until(() -> getAs(ip, "/api/v1/products", null).statusCode(), code -> code == 403);
             assertThat(status).isEqualTo(403);
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("cache TTL 1 s, plus a loaded machine")
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .as("cache TTL 1 s, plus a loaded machine")
                     .isLessThan(java.time.Duration.ofSeconds(3));
-        }
-        finally {
+        } finally {
             redisForCleanup.delete("shop:gateway:blocked:" + ip);
         }
     }
@@ -95,20 +117,32 @@ class RequestProtectionIT extends GatewayIntegrationTest {
     @Test
     void onlyAdminsManageTheBlocklistAndInputIsValidated() throws Exception {
         var body = HttpRequest.BodyPublishers.ofString("{\"ip\":\"198.51.100.9\"}");
-        assertThat(send(request("/api/v1/admin/blocklist").header("Content-Type", "application/json").POST(body))
-                .statusCode()).isEqualTo(401);
-        assertThat(send(request("/api/v1/admin/blocklist").header("Authorization", ALICE)
-                .header("Content-Type", "application/json").POST(body)).statusCode()).isEqualTo(403);
-        assertThat(get("/api/v1/admin/blocklist", TestTokens.bearer("sre", "sre")).statusCode()).isEqualTo(403);
+        assertThat(send(request("/api/v1/admin/blocklist")
+                                .header("Content-Type", "application/json")
+                                .POST(body))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(send(request("/api/v1/admin/blocklist")
+                                .header("Authorization", ALICE)
+                                .header("Content-Type", "application/json")
+                                .POST(body))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/v1/admin/blocklist", TestTokens.bearer("sre", "sre"))
+                        .statusCode())
+                .isEqualTo(403);
 
-        var invalid = send(request("/api/v1/admin/blocklist").header("Authorization", ADMIN)
+        var invalid = send(request("/api/v1/admin/blocklist")
+                .header("Authorization", ADMIN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"evil.example.com\"}")));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(contentType(invalid)).startsWith("application/problem+json");
         assertThat(invalid.body()).contains("\"field\":\"ip\"");
 
-        var missing = send(request("/api/v1/admin/blocklist/198.51.100.250").header("Authorization", ADMIN).DELETE());
+        var missing = send(request("/api/v1/admin/blocklist/198.51.100.250")
+                .header("Authorization", ADMIN)
+                .DELETE());
         assertThat(missing.statusCode()).isEqualTo(404);
     }
 
@@ -116,7 +150,8 @@ class RequestProtectionIT extends GatewayIntegrationTest {
     void repeatedFailedAuthenticationsTemporarilyBlockTheIp() throws Exception {
         var ip = someClientIp();
         for (int i = 0; i < 5; i++) { // threshold in tests: 5
-            assertThat(getAs(ip, "/api/v1/orders", TestTokens.wronglySigned("mallory", "admin")).statusCode())
+            assertThat(getAs(ip, "/api/v1/orders", TestTokens.wronglySigned("mallory", "admin"))
+                            .statusCode())
                     .isEqualTo(401);
         }
         var blocked = getAs(ip, "/api/v1/orders", ALICE);
@@ -124,7 +159,9 @@ class RequestProtectionIT extends GatewayIntegrationTest {
         assertThat(blocked.body()).contains("ip-temporarily-blocked");
         assertThat(getAs(someClientIp(), "/api/v1/orders", ALICE).statusCode()).isEqualTo(200);
 
-        var unblock = send(request("/api/v1/admin/blocklist/" + ip).header("Authorization", ADMIN).DELETE());
+        var unblock = send(request("/api/v1/admin/blocklist/" + ip)
+                .header("Authorization", ADMIN)
+                .DELETE());
         assertThat(unblock.statusCode()).as("an admin can lift it early").isEqualTo(204);
         assertThat(getAs(ip, "/api/v1/orders", ALICE).statusCode()).isEqualTo(200);
     }
@@ -141,7 +178,9 @@ class RequestProtectionIT extends GatewayIntegrationTest {
     @Test
     void xForwardedForFromAnUntrustedPeerIsIgnored() throws Exception {
         var blockedIp = someClientIp();
-        send(request("/api/v1/admin/blocklist").header("Authorization", ADMIN).header("Content-Type", "application/json")
+        send(request("/api/v1/admin/blocklist")
+                .header("Authorization", ADMIN)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"" + blockedIp + "\",\"ttlSeconds\":120}")));
 
         // through the trusted proxy (127.0.0.1) the header names the client: blocked
@@ -152,8 +191,12 @@ class RequestProtectionIT extends GatewayIntegrationTest {
 
         // and a blocked client cannot escape by claiming another address through an untrusted hop
         var evading = getAs("10.9.8.7, " + blockedIp, "/api/v1/products", null);
-        assertThat(evading.statusCode()).as("right-most untrusted hop is the client").isEqualTo(403);
-        send(request("/api/v1/admin/blocklist/" + blockedIp).header("Authorization", ADMIN).DELETE());
+        assertThat(evading.statusCode())
+                .as("right-most untrusted hop is the client")
+                .isEqualTo(403);
+        send(request("/api/v1/admin/blocklist/" + blockedIp)
+                .header("Authorization", ADMIN)
+                .DELETE());
     }
 
     @Test
@@ -167,15 +210,18 @@ class RequestProtectionIT extends GatewayIntegrationTest {
     /** A fresh /64 from the IPv6 documentation range (RFC 3849), so tests never share a bucket or a block. */
     static String someIpv6Network() {
         var random = java.util.concurrent.ThreadLocalRandom.current();
-        return "2001:db8:" + Integer.toHexString(random.nextInt(1, 0xffff)) + ":" + Integer.toHexString(random.nextInt(1, 0xffff));
+        return "2001:db8:" + Integer.toHexString(random.nextInt(1, 0xffff)) + ":"
+                + Integer.toHexString(random.nextInt(1, 0xffff));
     }
 
     @Test
     void anAdminBlockMatchesEverySpellingOfTheAddress() throws Exception {
         var network = someIpv6Network();
-        var typed = network.toUpperCase().replace("2001:DB8:", "2001:0DB8:") + ":0:0:0:0007"; // as an admin might type it
+        var typed =
+                network.toUpperCase().replace("2001:DB8:", "2001:0DB8:") + ":0:0:0:0007"; // as an admin might type it
         var canonical = network + "::7";
-        var block = send(request("/api/v1/admin/blocklist").header("Authorization", ADMIN)
+        var block = send(request("/api/v1/admin/blocklist")
+                .header("Authorization", ADMIN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"" + typed + "\",\"ttlSeconds\":120}")));
         assertThat(block.statusCode()).isEqualTo(201);
@@ -183,12 +229,16 @@ class RequestProtectionIT extends GatewayIntegrationTest {
         assertThat(get("/api/v1/admin/blocklist?limit=1000", ADMIN).body()).contains("\"ip\":\"" + canonical + "\"");
 
         assertThat(getAs(canonical, "/api/v1/products", null).statusCode()).isEqualTo(403);
-        assertThat(getAs(network + ":0:0:0:7", "/api/v1/products", null).statusCode()).isEqualTo(403);
-        assertThat(getAs("[" + canonical + "]:443", "/api/v1/products", null).statusCode()).isEqualTo(403);
-        assertThat(getAs(network + "::8", "/api/v1/products", null).statusCode()).as("an admin block is one address")
+        assertThat(getAs(network + ":0:0:0:7", "/api/v1/products", null).statusCode())
+                .isEqualTo(403);
+        assertThat(getAs("[" + canonical + "]:443", "/api/v1/products", null).statusCode())
+                .isEqualTo(403);
+        assertThat(getAs(network + "::8", "/api/v1/products", null).statusCode())
+                .as("an admin block is one address")
                 .isEqualTo(200);
 
-        var unblock = send(request("/api/v1/admin/blocklist/" + network + ":0:0:0:0007").header("Authorization", ADMIN)
+        var unblock = send(request("/api/v1/admin/blocklist/" + network + ":0:0:0:0007")
+                .header("Authorization", ADMIN)
                 .DELETE());
         assertThat(unblock.statusCode()).as("unblocked in yet another spelling").isEqualTo(204);
         assertThat(getAs(canonical, "/api/v1/products", null).statusCode()).isEqualTo(200);
@@ -197,14 +247,18 @@ class RequestProtectionIT extends GatewayIntegrationTest {
     @Test
     void anIpv4MappedAddressIsTheIpv4Address() throws Exception {
         var ip = someClientIp();
-        send(request("/api/v1/admin/blocklist").header("Authorization", ADMIN).header("Content-Type", "application/json")
+        send(request("/api/v1/admin/blocklist")
+                .header("Authorization", ADMIN)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"::ffff:" + ip + "\",\"ttlSeconds\":120}")));
         try {
             assertThat(getAs(ip, "/api/v1/products", null).statusCode()).isEqualTo(403);
-            assertThat(getAs("::ffff:" + ip, "/api/v1/products", null).statusCode()).isEqualTo(403);
-        }
-        finally {
-            send(request("/api/v1/admin/blocklist/" + ip).header("Authorization", ADMIN).DELETE());
+            assertThat(getAs("::ffff:" + ip, "/api/v1/products", null).statusCode())
+                    .isEqualTo(403);
+        } finally {
+            send(request("/api/v1/admin/blocklist/" + ip)
+                    .header("Authorization", ADMIN)
+                    .DELETE());
         }
     }
 
@@ -212,12 +266,16 @@ class RequestProtectionIT extends GatewayIntegrationTest {
     void entriesStoredBeforeNormalizationAreRewrittenAtStartUp() throws Exception {
         var network = someIpv6Network();
         var legacy = "shop:gateway:blocked:" + network.toUpperCase() + ":0:0:0:0009";
-        redisForCleanup.opsForValue().set(legacy, java.time.Instant.now() + "|typed by hand", java.time.Duration.ofMinutes(2));
+        redisForCleanup
+                .opsForValue()
+                .set(legacy, java.time.Instant.now() + "|typed by hand", java.time.Duration.ofMinutes(2));
         blocklist.normalizeStoredEntries();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> Boolean.TRUE.equals(redisForCleanup.hasKey("shop:gateway:blocked:" + network + "::9")));
         assertThat(redisForCleanup.hasKey(legacy)).isFalse();
-        assertThat(getAs(network + "::9", "/api/v1/products", null).statusCode()).isEqualTo(403);
+        assertThat(getAs(network + "::9", "/api/v1/products", null).statusCode())
+                .isEqualTo(403);
         redisForCleanup.delete("shop:gateway:blocked:" + network + "::9");
     }
 
@@ -228,29 +286,46 @@ class RequestProtectionIT extends GatewayIntegrationTest {
     void rotatingAddressesInsideAnIpv6SlashSixtyFourEscapesNeitherTheLoginBlockNorTheRateLimit() throws Exception {
         var network = someIpv6Network();
         for (int i = 1; i <= 5; i++) { // threshold in tests: 5, each failure from another address of the /64
-            assertThat(getAs(network + "::" + Integer.toHexString(i), "/api/v1/orders",
-                    TestTokens.wronglySigned("mallory", "customer")).statusCode()).isEqualTo(401);
+            assertThat(getAs(
+                                    network + "::" + Integer.toHexString(i),
+                                    "/api/v1/orders",
+                                    TestTokens.wronglySigned("mallory", "customer"))
+                            .statusCode())
+                    .isEqualTo(401);
         }
         var blocked = getAs(network + ":ffff:ffff:ffff:ffff", "/api/v1/orders", ALICE);
         assertThat(blocked.statusCode()).as("a fresh address of the same /64").isEqualTo(403);
         assertThat(blocked.body()).contains("ip-temporarily-blocked");
         var neighbour = someIpv6Network();
-        assertThat(getAs(neighbour + "::1", "/api/v1/orders", ALICE).statusCode()).as("another /64").isEqualTo(200);
+        assertThat(getAs(neighbour + "::1", "/api/v1/orders", ALICE).statusCode())
+                .as("another /64")
+                .isEqualTo(200);
 
-        var unblock = send(request("/api/v1/admin/blocklist/" + network + "::1").header("Authorization", ADMIN).DELETE());
-        assertThat(unblock.statusCode()).as("lifting it for one address lifts it for its /64").isEqualTo(204);
-        assertThat(getAs(network + "::abc", "/api/v1/orders", ALICE).statusCode()).isEqualTo(200);
+        var unblock = send(request("/api/v1/admin/blocklist/" + network + "::1")
+                .header("Authorization", ADMIN)
+                .DELETE());
+        assertThat(unblock.statusCode())
+                .as("lifting it for one address lifts it for its /64")
+                .isEqualTo(204);
+        assertThat(getAs(network + "::abc", "/api/v1/orders", ALICE).statusCode())
+                .isEqualTo(200);
 
         // anonymous calls from one /64 draw from one bucket, however the addresses are spelled
         var rateNetwork = someIpv6Network();
-        assertThat(getAs(rateNetwork + "::1", "/api/v1/products", null).statusCode()).isEqualTo(200);
-        assertThat(getAs(rateNetwork.toUpperCase() + ":0:0:0:2", "/api/v1/products", null).statusCode()).isEqualTo(200);
+        assertThat(getAs(rateNetwork + "::1", "/api/v1/products", null).statusCode())
+                .isEqualTo(200);
+        assertThat(getAs(rateNetwork.toUpperCase() + ":0:0:0:2", "/api/v1/products", null)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(redisForCleanup.keys("request_rate_limiter.{anonymous.ip:" + rateNetwork + ":*"))
-                .containsExactlyInAnyOrder("request_rate_limiter.{anonymous.ip:" + rateNetwork + "::/64}.tokens",
+                .containsExactlyInAnyOrder(
+                        "request_rate_limiter.{anonymous.ip:" + rateNetwork + "::/64}.tokens",
                         "request_rate_limiter.{anonymous.ip:" + rateNetwork + "::/64}.timestamp");
         var mappedIp = someClientIp();
-        assertThat(getAs("::ffff:" + mappedIp, "/api/v1/products", null).statusCode()).isEqualTo(200);
+        assertThat(getAs("::ffff:" + mappedIp, "/api/v1/products", null).statusCode())
+                .isEqualTo(200);
         assertThat(redisForCleanup.hasKey("request_rate_limiter.{anonymous.ip:" + mappedIp + "}.tokens"))
-                .as("IPv4-mapped draws from the IPv4 bucket").isTrue();
+                .as("IPv4-mapped draws from the IPv4 bucket")
+                .isTrue();
     }
 }

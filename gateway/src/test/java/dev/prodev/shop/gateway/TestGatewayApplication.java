@@ -14,6 +14,8 @@ import org.springframework.boot.SpringApplication;
 public class TestGatewayApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(GatewayApplication::main).with(ShopTestInfrastructure.class).run(args);
+        SpringApplication.from(GatewayApplication::main)
+                .with(ShopTestInfrastructure.class)
+                .run(args);
     }
 }

@@ -28,10 +28,13 @@ class PersonalDataIT {
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PersonalDataRetention retention;
 
@@ -41,8 +44,10 @@ class PersonalDataIT {
         var email = user + "@example.com";
         var events = new ShopEvents(kafka, json);
         events.publish(Topics.USERS, user, UserRegistered.TYPE, new UserRegistered(user, email, "Ivy"));
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from recipient where user_id = ?",
-                Long.class, user), n -> n == 1);
+        await().atMost(PATIENCE)
+                .until(
+                        () -> jdbc.queryForObject("select count(*) from recipient where user_id = ?", Long.class, user),
+                        n -> n == 1);
         var byId = deadLetter("{\"customerId\":\"" + user + "\"}");
         var byEmail = deadLetter("{\"orderId\":\"" + UUID.randomUUID() + "\",\"customerEmail\":\"" + email + "\"}");
         var someoneElse = deadLetter("{\"customerEmail\":\"someone-else@example.com\"}");
@@ -50,8 +55,10 @@ class PersonalDataIT {
         events.publish(Topics.USERS, user, UserDeleted.TYPE, new UserDeleted(user));
 
         await().atMost(PATIENCE).until(() -> payload(byId) == null && payload(byEmail) == null);
-        assertThat(jdbc.queryForObject("select count(*) from dead_letter where id in (?, ?)", Long.class, byId,
-                byEmail)).as("the rows stay").isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from dead_letter where id in (?, ?)", Long.class, byId, byEmail))
+                .as("the rows stay")
+                .isEqualTo(2);
         assertThat(payload(someoneElse)).contains("someone-else@example.com");
     }
 
@@ -69,16 +76,17 @@ class PersonalDataIT {
 
         assertThat(jdbc.queryForList("select id from notification where recipient_id = ?", UUID.class, user))
                 .containsExactlyInAnyOrder(recentRead, oldUnread);
-        var redacted = jdbc.queryForMap("select address, subject, text_body, html_body, redacted_at from delivery where id = ?",
-                oldSent);
+        var redacted = jdbc.queryForMap(
+                "select address, subject, text_body, html_body, redacted_at from delivery where id = ?", oldSent);
         assertThat(redacted.get("address")).isEqualTo("[redacted]");
         assertThat(redacted.get("subject")).isEqualTo("[redacted]");
         assertThat(redacted.get("text_body")).isEqualTo("");
         assertThat(redacted.get("html_body")).isEqualTo("");
         assertThat(redacted.get("redacted_at")).isNotNull();
-        for (var kept : new UUID[] { recentSent, oldPending }) {
+        for (var kept : new UUID[] {recentSent, oldPending}) {
             assertThat(jdbc.queryForObject("select address from delivery where id = ?", String.class, kept))
-                    .as("not yet due, or not yet sent").isEqualTo(user + "@example.com");
+                    .as("not yet due, or not yet sent")
+                    .isEqualTo(user + "@example.com");
         }
     }
 
@@ -87,8 +95,7 @@ class PersonalDataIT {
         jdbc.update("""
                 insert into notification (id, recipient_id, kind, subject, body, source_event_id, created_at, read_at)
                 values (?, ?, 'WELCOME', 'Welcome, Jan', 'Hello Jan', ?, now() - ?::interval,
-                        case when ?::text is null then null else now() - ?::interval end)""",
-                id, user, id.toString(), createdAgo, readAgo, readAgo);
+                        case when ?::text is null then null else now() - ?::interval end)""", id, user, id.toString(), createdAgo, readAgo, readAgo);
         return id;
     }
 
@@ -99,19 +106,22 @@ class PersonalDataIT {
                                       status, attempts, next_attempt_at, created_at, sent_at)
                 values (?, ?, ?, 'EMAIL', ?, 'Welcome, Jan', 'Hello Jan', '<p>Hello Jan</p>', ?, 1,
                         now() + interval '1 day', now() - ?::interval,
-                        case when ? = 'SENT' then now() - ?::interval end)""",
-                id, notification, user, user + "@example.com", status, ago, status, ago);
+                        case when ? = 'SENT' then now() - ?::interval end)""", id, notification, user, user + "@example.com", status, ago, status, ago);
         return id;
     }
 
     private UUID deadLetter(String payload) {
         var id = UUID.randomUUID();
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into dead_letter (id, consumer_group, topic, partition, "offset", record_key, headers, payload,
                                          event_id, event_type, exception, message)
                 values (?, 'personal-data-it', 'shop.orders', 0, ?, 'k', '[]'::jsonb, ?, ?, 'shop.order.placed.v1',
                         'java.lang.IllegalStateException', 'boom')""",
-                id, Math.abs(id.getMostSignificantBits()), payload.getBytes(StandardCharsets.UTF_8), id.toString());
+                id,
+                Math.abs(id.getMostSignificantBits()),
+                payload.getBytes(StandardCharsets.UTF_8),
+                id.toString());
         return id;
     }
 

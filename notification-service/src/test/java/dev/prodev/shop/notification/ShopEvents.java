@@ -30,8 +30,7 @@ record ShopEvents(KafkaTemplate<Object, Object> kafka, JsonMapper json) {
         header(record, "content-type", "application/json");
         try {
             kafka.send(record).get();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException("cannot publish " + type, ex);
         }
     }

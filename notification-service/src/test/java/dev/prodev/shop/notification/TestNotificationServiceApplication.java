@@ -14,6 +14,8 @@ import org.springframework.boot.SpringApplication;
 public class TestNotificationServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(NotificationServiceApplication::main).with(ShopTestInfrastructure.class).run(args);
+        SpringApplication.from(NotificationServiceApplication::main)
+                .with(ShopTestInfrastructure.class)
+                .run(args);
     }
 }

@@ -28,8 +28,7 @@ public final class TestSmtp {
     private static final int PORT = freePort();
     private static GreenMail server = start();
 
-    private TestSmtp() {
-    }
+    private TestSmtp() {}
 
     public static synchronized void stop() {
         server.stop();
@@ -43,14 +42,15 @@ public final class TestSmtp {
 
     /** Messages received whose subject mentions {@code text} (e.g. an order id). */
     public static synchronized List<MimeMessage> messagesAbout(String text) {
-        return Arrays.stream(server.getReceivedMessages()).filter(message -> subject(message).contains(text)).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(message -> subject(message).contains(text))
+                .toList();
     }
 
     public static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        }
-        catch (MessagingException ex) {
+        } catch (MessagingException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -64,8 +64,7 @@ public final class TestSmtp {
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -73,8 +72,8 @@ public final class TestSmtp {
     public static final class CustomizerFactory implements ContextCustomizerFactory {
 
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass,
-                List<ContextConfigurationAttributes> configAttributes) {
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
             return new Customizer();
         }
     }
@@ -83,13 +82,17 @@ public final class TestSmtp {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-smtp", Map.of(
-                    "spring.mail.host", "127.0.0.1",
-                    "spring.mail.port", PORT,
-                    "shop.notifications.email.poll-interval", "100ms",
-                    "shop.notifications.email.initial-backoff", "200ms",
-                    "shop.notifications.email.max-backoff", "1s",
-                    "shop.notifications.email.max-attempts", "1000")));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "test-smtp",
+                            Map.of(
+                                    "spring.mail.host", "127.0.0.1",
+                                    "spring.mail.port", PORT,
+                                    "shop.notifications.email.poll-interval", "100ms",
+                                    "shop.notifications.email.initial-backoff", "200ms",
+                                    "shop.notifications.email.max-backoff", "1s",
+                                    "shop.notifications.email.max-attempts", "1000")));
         }
 
         @Override

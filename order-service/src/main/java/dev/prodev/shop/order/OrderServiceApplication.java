@@ -8,8 +8,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
-@OpenAPIDefinition(info = @Info(title = "ProDev Shop order-service", version = "v1",
-        description = "Orders and the orchestrated order saga (stock reservation, payment, confirmation)"))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "ProDev Shop order-service",
+                        version = "v1",
+                        description =
+                                "Orders and the orchestrated order saga (stock reservation, payment, confirmation)"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class OrderServiceApplication {
 

@@ -33,9 +33,15 @@ import org.springframework.test.context.TestPropertySource;
  * context's listeners keep their partitions; closed afterwards.
  */
 @OrderServiceIntegrationTest
-@TestPropertySource(properties = { "shop.orders.limits.max-open-orders=3", "shop.orders.limits.max-reserved-units=10",
-        "shop.orders.require-verified-email=true", "shop.orders.erasure.tombstone-ttl=PT4S",
-        "shop.orders.erasure.purge-interval=PT1S", "spring.kafka.consumer.group-id=order-service-admission-it" })
+@TestPropertySource(
+        properties = {
+            "shop.orders.limits.max-open-orders=3",
+            "shop.orders.limits.max-reserved-units=10",
+            "shop.orders.require-verified-email=true",
+            "shop.orders.erasure.tombstone-ttl=PT4S",
+            "shop.orders.erasure.purge-interval=PT1S",
+            "spring.kafka.consumer.group-id=order-service-admission-it"
+        })
 @DirtiesContext
 class OrderAdmissionIT extends OrderIntegrationTest {
 
@@ -49,7 +55,8 @@ class OrderAdmissionIT extends OrderIntegrationTest {
     }
 
     private int ordersOf(String customer) {
-        return jdbc.queryForObject("select count(*) from customer_order where customer_id = ?", Integer.class, customer);
+        return jdbc.queryForObject(
+                "select count(*) from customer_order where customer_id = ?", Integer.class, customer);
     }
 
     @Test
@@ -65,9 +72,12 @@ class OrderAdmissionIT extends OrderIntegrationTest {
 
         var refused = post("/api/v1/orders", token, UUID.randomUUID().toString(), lines(mug, 1));
         assertProblem(refused, 429, "too-many-open-orders");
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isPositive();
         assertThat(json(refused).get("openOrders").asInt()).isEqualTo(3);
-        assertThat(ordersOf(customer)).as("nothing stored for the refused order").isEqualTo(3);
+        assertThat(ordersOf(customer))
+                .as("nothing stored for the refused order")
+                .isEqualTo(3);
 
         // a retry of a placed order still finds it, limit or not
         var retry = post("/api/v1/orders", token, firstKey, lines(mug, 1));
@@ -84,11 +94,19 @@ class OrderAdmissionIT extends OrderIntegrationTest {
         var customer = "bulk-" + UUID.randomUUID();
         var token = verified(customer);
         place(token, lines(mug, 6));
-        assertProblem(post("/api/v1/orders", token, UUID.randomUUID().toString(), lines(mug, 5)), 429,
+        assertProblem(
+                post("/api/v1/orders", token, UUID.randomUUID().toString(), lines(mug, 5)),
+                429,
                 "too-many-open-orders");
         place(token, lines(mug, 4));
-        assertProblem(post("/api/v1/orders", verified("big-" + UUID.randomUUID()), UUID.randomUUID().toString(),
-                lines(mug, 11)), 422, "unprocessable");
+        assertProblem(
+                post(
+                        "/api/v1/orders",
+                        verified("big-" + UUID.randomUUID()),
+                        UUID.randomUUID().toString(),
+                        lines(mug, 11)),
+                422,
+                "unprocessable");
         assertThat(ordersOf(customer)).isEqualTo(2);
     }
 
@@ -109,8 +127,7 @@ class OrderAdmissionIT extends OrderIntegrationTest {
             }
             assertThat(statuses).filteredOn(status -> status == 201).hasSize(3);
             assertThat(statuses).filteredOn(status -> status == 429).hasSize(5);
-        }
-        finally {
+        } finally {
             pool.shutdownNow();
         }
         assertThat(ordersOf(customer)).isEqualTo(3);
@@ -121,10 +138,18 @@ class OrderAdmissionIT extends OrderIntegrationTest {
         var mug = product("4.50");
         var customer = "unverified-" + UUID.randomUUID();
         var unverified = TestTokens.bearerWithClaims(customer, Map.of("email_verified", false), "customer");
-        assertProblem(post("/api/v1/orders", unverified, UUID.randomUUID().toString(), lines(mug, 1)), 403,
+        assertProblem(
+                post("/api/v1/orders", unverified, UUID.randomUUID().toString(), lines(mug, 1)),
+                403,
                 "email-not-verified");
-        assertProblem(post("/api/v1/orders", TestTokens.bearer(customer, "customer"), UUID.randomUUID().toString(),
-                lines(mug, 1)), 403, "email-not-verified");
+        assertProblem(
+                post(
+                        "/api/v1/orders",
+                        TestTokens.bearer(customer, "customer"),
+                        UUID.randomUUID().toString(),
+                        lines(mug, 1)),
+                403,
+                "email-not-verified");
         assertThat(ordersOf(customer)).isZero();
         place(verified(customer), lines(mug, 1));
     }
@@ -137,20 +162,32 @@ class OrderAdmissionIT extends OrderIntegrationTest {
         var token = verified(customer);
         place(token, lines(mug, 1));
 
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                String.join(",", kafka.getBootstrapServers())), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(CloudEventRecords.create(Topics.USERS, customer, UUID.randomUUID(), UserDeleted.TYPE,
-                    "user-service", Instant.now(), SagaParticipants.JSON.writeValueAsBytes(new UserDeleted(customer))))
+        try (var producer = new KafkaProducer<String, byte[]>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers())),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(CloudEventRecords.create(
+                            Topics.USERS,
+                            customer,
+                            UUID.randomUUID(),
+                            UserDeleted.TYPE,
+                            "user-service",
+                            Instant.now(),
+                            SagaParticipants.JSON.writeValueAsBytes(new UserDeleted(customer))))
                     .get();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from erased_customer where customer_id = ?", Integer.class, customer) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from erased_customer where customer_id = ?", Integer.class, customer)
+                        == 1);
         var refused = post("/api/v1/orders", token, UUID.randomUUID().toString(), lines(mug, 1));
         assertProblem(refused, 401, "account-erased");
         assertThat(ordersOf(customer)).isEqualTo(1);
 
         // the tombstone outlives the customer's tokens, then it is purged
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from erased_customer where customer_id = ?", Integer.class, customer) == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from erased_customer where customer_id = ?", Integer.class, customer)
+                        == 0);
     }
 }

@@ -34,8 +34,8 @@ class OrderApiIT extends OrderIntegrationTest {
 
     static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":" + status).doesNotContain("Exception");
     }
 
@@ -47,7 +47,8 @@ class OrderApiIT extends OrderIntegrationTest {
             assertThat(a.get(field)).as(field).isEqualTo(e.get(field));
         }
         assertThat(a.get("instance")).as("instance").isNotNull();
-        assertThat(actual.headers().firstValue("Content-Type")).isEqualTo(expected.headers().firstValue("Content-Type"));
+        assertThat(actual.headers().firstValue("Content-Type"))
+                .isEqualTo(expected.headers().firstValue("Content-Type"));
     }
 
     @Test
@@ -67,8 +68,15 @@ class OrderApiIT extends OrderIntegrationTest {
         assertProblem(post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), lines(mug, 101)), 400);
         assertProblem(post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), "{\"lines\":[]}"), 400);
         assertProblem(post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), "{}"), 400);
-        assertProblem(post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), "{\"lines\":[{\"quantity\":1}]}"), 400);
-        assertProblem(post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), "{\"lines\":[{\"productId\":\"nope\",\"quantity\":1}]}"), 400);
+        assertProblem(
+                post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), "{\"lines\":[{\"quantity\":1}]}"), 400);
+        assertProblem(
+                post(
+                        "/api/v1/orders",
+                        ALICE,
+                        UUID.randomUUID().toString(),
+                        "{\"lines\":[{\"productId\":\"nope\",\"quantity\":1}]}"),
+                400);
         assertProblem(post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), "{not json"), 400);
         assertProblem(post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), lines(mug, 1, mug, 2)), 400);
         var many = new Object[102];
@@ -80,7 +88,8 @@ class OrderApiIT extends OrderIntegrationTest {
         assertProblem(tooMany, 400);
         assertThat(json(tooMany).get("errors").toString()).contains("lines");
         assertThat(jdbc.queryForObject("select count(*) from order_line where product_id = ?", Integer.class, mug))
-                .as("no order was stored").isZero();
+                .as("no order was stored")
+                .isZero();
     }
 
     @Test
@@ -102,26 +111,31 @@ class OrderApiIT extends OrderIntegrationTest {
         var key = UUID.randomUUID().toString();
         var first = post("/api/v1/orders", ALICE, key, lines(mug, 2));
         assertThat(first.statusCode()).isEqualTo(201);
-        assertThat(first.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
-                .endsWith("/api/v1/orders/" + json(first).get("id").asString()));
+        assertThat(first.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location)
+                        .endsWith("/api/v1/orders/" + json(first).get("id").asString()));
         var retry = post("/api/v1/orders", ALICE, key, lines(mug, 2));
         assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(json(retry).get("id").asString()).isEqualTo(json(first).get("id").asString());
+        assertThat(json(retry).get("id").asString())
+                .isEqualTo(json(first).get("id").asString());
         var reused = post("/api/v1/orders", ALICE, key, lines(mug, 3));
         assertProblem(reused, 422);
         assertThat(json(reused).get("type").asString()).isEqualTo("https://prodev.shop/problems/unprocessable");
-        assertThat(json(reused).get("detail").asString()).isEqualTo(
-                "This Idempotency-Key was already used for a different request; use a new key for a new order.");
+        assertThat(json(reused).get("detail").asString())
+                .isEqualTo(
+                        "This Idempotency-Key was already used for a different request; use a new key for a new order.");
         // keys are per customer: bob may use the same one for his own order
         var bobs = post("/api/v1/orders", BOB, key, lines(mug, 2));
         assertThat(bobs.statusCode()).isEqualTo(201);
-        assertThat(json(bobs).get("id").asString()).isNotEqualTo(json(first).get("id").asString());
+        assertThat(json(bobs).get("id").asString())
+                .isNotEqualTo(json(first).get("id").asString());
         assertThat(jdbc.queryForObject("select count(*) from order_line where product_id = ?", Integer.class, mug))
                 .isEqualTo(2);
         var orderId = UUID.fromString(json(first).get("id").asString());
         participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
         assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE))
-                .as("the retry reserved nothing more").hasSize(1);
+                .as("the retry reserved nothing more")
+                .hasSize(1);
     }
 
     @Test
@@ -143,8 +157,7 @@ class OrderApiIT extends OrderIntegrationTest {
             }
             assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
             assertThat(ids).hasSize(1);
-        }
-        finally {
+        } finally {
             pool.shutdownNow();
         }
         assertThat(jdbc.queryForObject("select count(*) from order_line where product_id = ?", Integer.class, mug))
@@ -165,9 +178,12 @@ class OrderApiIT extends OrderIntegrationTest {
         assertProblem(refused, 422);
         assertThat(json(refused).get("type").asString()).isEqualTo("https://prodev.shop/problems/product-unavailable");
         assertThat(json(refused).get("title").asString()).isEqualTo("Product unavailable");
-        assertThat(json(refused).get("detail").asString()).startsWith("These products are unknown or no longer sold: [");
-        assertThat(json(refused).get("unavailableProductIds").toString()).contains(unknown.toString())
-                .contains(old.toString()).doesNotContain(mug.toString());
+        assertThat(json(refused).get("detail").asString())
+                .startsWith("These products are unknown or no longer sold: [");
+        assertThat(json(refused).get("unavailableProductIds").toString())
+                .contains(unknown.toString())
+                .contains(old.toString())
+                .doesNotContain(mug.toString());
 
         // a price change applies to the next order, never to a placed one
         announce(mug, "5.00", "EUR", ProductChanged.PRICE_CHANGED, "ACTIVE");
@@ -207,8 +223,14 @@ class OrderApiIT extends OrderIntegrationTest {
         assertThat(page.get("totalElements").asLong()).isEqualTo(2);
         assertThat(page.get("totalPages").asInt()).isEqualTo(2);
         assertThat(page.get("content")).hasSize(1);
-        assertThat(page.get("content").get(0).get("id").asString()).as("newest first").isEqualTo(second.toString());
-        assertThat(json(get("/api/v1/orders?size=1&page=1", carol)).get("content").get(0).get("id").asString())
+        assertThat(page.get("content").get(0).get("id").asString())
+                .as("newest first")
+                .isEqualTo(second.toString());
+        assertThat(json(get("/api/v1/orders?size=1&page=1", carol))
+                        .get("content")
+                        .get(0)
+                        .get("id")
+                        .asString())
                 .isEqualTo(first.toString());
         assertProblem(get("/api/v1/orders?size=101", carol), 400);
         assertProblem(get("/api/v1/orders?page=-1", carol), 400);
@@ -219,9 +241,12 @@ class OrderApiIT extends OrderIntegrationTest {
         assertThat(json(deep).get("detail").asString()).contains("10000");
         assertProblem(get("/api/v1/orders?all=true&page=10000&size=100", ADMIN), 400);
 
-        var all = json(get("/api/v1/orders?all=true&size=100", ADMIN)).get("content").toString();
+        var all = json(get("/api/v1/orders?all=true&size=100", ADMIN))
+                .get("content")
+                .toString();
         assertThat(all).contains(first.toString()).contains(bobs.toString());
-        var adminsOwn = json(get("/api/v1/orders?size=100", ADMIN)).get("content").toString();
+        var adminsOwn =
+                json(get("/api/v1/orders?size=100", ADMIN)).get("content").toString();
         assertThat(adminsOwn).doesNotContain(first.toString());
     }
 
@@ -230,16 +255,16 @@ class OrderApiIT extends OrderIntegrationTest {
         var mug = product("4.50");
         var orderId = place(ALICE, lines(mug, 1));
         var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
-        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
-                new StockReserved(orderId, List.of(new StockLine(mug, 1))));
+        participants.reply(
+                reserve, Topics.STOCK, StockReserved.TYPE, new StockReserved(orderId, List.of(new StockLine(mug, 1))));
         awaitStatus(ALICE, orderId, "STOCK_RESERVED");
 
         var cancelled = post("/api/v1/orders/" + orderId + "/cancel", ALICE, null, "");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(json(cancelled).get("status").asString()).isEqualTo("CANCELLED");
         assertThat(json(cancelled).get("cancelReason").asString()).isEqualTo("customer");
-        var release = participants.data(participants.await(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE),
-                ReleaseStock.class);
+        var release = participants.data(
+                participants.await(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE), ReleaseStock.class);
         assertThat(release.reason()).isEqualTo("customer");
         assertProblem(post("/api/v1/orders/" + orderId + "/cancel", ALICE, null, ""), 409);
     }
@@ -249,11 +274,18 @@ class OrderApiIT extends OrderIntegrationTest {
         var mug = product("4.50");
         var orderId = place(ALICE, lines(mug, 1));
         var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
-        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
-                new StockReserved(orderId, List.of(new StockLine(mug, 1))));
+        participants.reply(
+                reserve, Topics.STOCK, StockReserved.TYPE, new StockReserved(orderId, List.of(new StockLine(mug, 1))));
         var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
-        participants.reply(authorize, Topics.PAYMENTS, PaymentAuthorized.TYPE, new PaymentAuthorized(orderId,
-                UUID.randomUUID(), participants.data(authorize, AuthorizePayment.class).amount(), "simulator"));
+        participants.reply(
+                authorize,
+                Topics.PAYMENTS,
+                PaymentAuthorized.TYPE,
+                new PaymentAuthorized(
+                        orderId,
+                        UUID.randomUUID(),
+                        participants.data(authorize, AuthorizePayment.class).amount(),
+                        "simulator"));
         awaitStatus(ALICE, orderId, "CONFIRMED");
         var refused = post("/api/v1/orders/" + orderId + "/cancel", ALICE, null, "");
         assertProblem(refused, 409);
@@ -262,7 +294,8 @@ class OrderApiIT extends OrderIntegrationTest {
         assertThat(json(refused).get("detail").asString())
                 .isEqualTo("The order is CONFIRMED; it can be cancelled only before it is paid.");
         assertThat(json(refused).get("instance").asString()).isEqualTo("/api/v1/orders/" + orderId + "/cancel");
-        assertThat(json(get("/api/v1/orders/" + orderId, ALICE)).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(json(get("/api/v1/orders/" + orderId, ALICE)).get("status").asString())
+                .isEqualTo("CONFIRMED");
     }
 
     @Test
@@ -274,13 +307,25 @@ class OrderApiIT extends OrderIntegrationTest {
         assertThat(jdbc.queryForObject("select customer_email from customer_order where id = ?", String.class, orderId))
                 .isEqualTo(dave + "@example.com");
 
-        try (var producer = new KafkaProducer<String, byte[]>(java.util.Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                String.join(",", kafka.getBootstrapServers())), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(CloudEventRecords.create(Topics.USERS, dave, UUID.randomUUID(), UserDeleted.TYPE,
-                    "user-service", Instant.now(), SagaParticipants.JSON.writeValueAsBytes(new UserDeleted(dave)))).get();
+        try (var producer = new KafkaProducer<String, byte[]>(
+                java.util.Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers())),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(CloudEventRecords.create(
+                            Topics.USERS,
+                            dave,
+                            UUID.randomUUID(),
+                            UserDeleted.TYPE,
+                            "user-service",
+                            Instant.now(),
+                            SagaParticipants.JSON.writeValueAsBytes(new UserDeleted(dave))))
+                    .get();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> !jdbc.queryForObject(
-                "select customer_email from customer_order where id = ?", String.class, orderId).startsWith("dave"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !jdbc.queryForObject(
+                                "select customer_email from customer_order where id = ?", String.class, orderId)
+                        .startsWith("dave"));
         var row = jdbc.queryForMap("select customer_email, total_amount from customer_order where id = ?", orderId);
         assertThat(row.get("customer_email")).isEqualTo("erased@example.com");
         assertThat((java.math.BigDecimal) row.get("total_amount")).isEqualByComparingTo("9.00");

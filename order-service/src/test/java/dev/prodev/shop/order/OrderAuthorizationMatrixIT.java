@@ -38,8 +38,17 @@ class OrderAuthorizationMatrixIT extends OrderIntegrationTest {
      * One request and the status each caller must get; {@code order} is the order the callers make
      * it in, so that a mutating row's statuses mean what they say.
      */
-    record Row(String method, String path, String idempotencyKey, String body, List<MatrixCaller> order, int anonymous,
-            int alice, int bob, int admin, int sre) {
+    record Row(
+            String method,
+            String path,
+            String idempotencyKey,
+            String body,
+            List<MatrixCaller> order,
+            int anonymous,
+            int alice,
+            int bob,
+            int admin,
+            int sre) {
 
         Row(String method, String path, String body, int anonymous, int alice, int bob, int admin, int sre) {
             this(method, path, null, body, List.of(MatrixCaller.values()), anonymous, alice, bob, admin, sre);
@@ -85,10 +94,20 @@ class OrderAuthorizationMatrixIT extends OrderIntegrationTest {
                 new Row("GET", "/api/v1/orders/" + UUID.randomUUID(), null, 401, 404, 404, 404, 403),
                 // alice cancels her own, then the admin finds it (409: already cancelled, not 404) ...
                 new Row("POST", alicesOrder + "/cancel", null, 401, 200, 404, 409, 403)
-                        .inOrder(MatrixCaller.ANONYMOUS, MatrixCaller.BOB, MatrixCaller.SRE, MatrixCaller.ALICE, MatrixCaller.ADMIN),
+                        .inOrder(
+                                MatrixCaller.ANONYMOUS,
+                                MatrixCaller.BOB,
+                                MatrixCaller.SRE,
+                                MatrixCaller.ALICE,
+                                MatrixCaller.ADMIN),
                 // ... and the admin cancels her other one, after which alice's cancel is a 409
                 new Row("POST", alicesOtherOrder + "/cancel", null, 401, 409, 404, 200, 403)
-                        .inOrder(MatrixCaller.ANONYMOUS, MatrixCaller.BOB, MatrixCaller.SRE, MatrixCaller.ADMIN, MatrixCaller.ALICE),
+                        .inOrder(
+                                MatrixCaller.ANONYMOUS,
+                                MatrixCaller.BOB,
+                                MatrixCaller.SRE,
+                                MatrixCaller.ADMIN,
+                                MatrixCaller.ALICE),
                 new Row("GET", "/api/v1/orders/admin/dead-letters", null, 401, 403, 403, 200, 403),
                 new Row("GET", deadLetter, null, 401, 403, 403, 200, 403),
                 new Row("POST", deadLetter + "/redrive", null, 401, 403, 403, 200, 403));
@@ -101,8 +120,11 @@ class OrderAuthorizationMatrixIT extends OrderIntegrationTest {
                     mismatches.add(row.method() + " " + row.path() + " as " + caller + ": expected "
                             + row.expected(caller) + ", got " + response.statusCode() + " " + response.body());
                 }
-                if (response.statusCode() >= 400 && !response.headers().firstValue("Content-Type").orElse("")
-                        .startsWith("application/problem+json")) {
+                if (response.statusCode() >= 400
+                        && !response.headers()
+                                .firstValue("Content-Type")
+                                .orElse("")
+                                .startsWith("application/problem+json")) {
                     mismatches.add(row.method() + " " + row.path() + " as " + caller + ": not problem+json");
                 }
             }
@@ -117,11 +139,21 @@ class OrderAuthorizationMatrixIT extends OrderIntegrationTest {
     private UUID deadLetter() {
         var productId = UUID.randomUUID();
         var eventId = UUID.randomUUID();
-        var produced = CloudEventRecords.create(Topics.PRODUCTS, productId.toString(), eventId, ProductChanged.CREATED,
-                "catalog-service", Instant.now(), SagaParticipants.JSON.writeValueAsBytes(new ProductChanged(productId,
-                        "SKU-MATRIX", "Matrix mug", new Money(new BigDecimal("1.00"), "EUR"), "ACTIVE")));
-        var consumed = new ConsumerRecord<>(Topics.PRODUCTS, 0, ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50),
-                produced.key(), produced.value());
+        var produced = CloudEventRecords.create(
+                Topics.PRODUCTS,
+                productId.toString(),
+                eventId,
+                ProductChanged.CREATED,
+                "catalog-service",
+                Instant.now(),
+                SagaParticipants.JSON.writeValueAsBytes(new ProductChanged(
+                        productId, "SKU-MATRIX", "Matrix mug", new Money(new BigDecimal("1.00"), "EUR"), "ACTIVE")));
+        var consumed = new ConsumerRecord<>(
+                Topics.PRODUCTS,
+                0,
+                ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50),
+                produced.key(),
+                produced.value());
         produced.headers().forEach(header -> consumed.headers().add(header));
         deadLetters.record("order-service", consumed, new IllegalStateException("matrix test"));
         return jdbc.queryForObject("select id from dead_letter where event_id = ?", UUID.class, eventId.toString());
@@ -130,8 +162,11 @@ class OrderAuthorizationMatrixIT extends OrderIntegrationTest {
     private HttpResponse<String> call(Row row, String token) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + row.path()))
                 .timeout(Duration.ofSeconds(20))
-                .method(row.method(), row.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(row.body()));
+                .method(
+                        row.method(),
+                        row.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(row.body()));
         if (row.body() != null) {
             request.header("Content-Type", "application/json");
         }

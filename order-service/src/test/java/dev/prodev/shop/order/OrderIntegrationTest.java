@@ -42,10 +42,10 @@ public abstract class OrderIntegrationTest {
     @Retention(RetentionPolicy.RUNTIME)
     @ShopIntegrationTest
     @AutoConfigureTracing
-    public @interface OrderServiceIntegrationTest {
-    }
+    public @interface OrderServiceIntegrationTest {}
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String ALICE = TestTokens.bearer("alice", "customer");
     static final String BOB = TestTokens.bearer("bob", "customer");
     static final String ADMIN = TestTokens.bearer("admin", "admin", "customer");
@@ -92,23 +92,33 @@ public abstract class OrderIntegrationTest {
 
     void announce(UUID id, String price, String currency, String type, String status) {
         participants.product(id, type, price, currency, status);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from product_price where product_id = ? and status = ? and price_amount = ?::numeric",
-                Integer.class, id, status, price) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from product_price where product_id = ? and status = ? and price_amount = ?::numeric",
+                                Integer.class,
+                                id,
+                                status,
+                                price)
+                        == 1);
     }
 
     static String lines(Object... productAndQuantity) {
         var lines = new StringBuilder();
         for (int i = 0; i < productAndQuantity.length; i += 2) {
-            lines.append(i == 0 ? "" : ",").append("{\"productId\":\"").append(productAndQuantity[i])
-                    .append("\",\"quantity\":").append(productAndQuantity[i + 1]).append('}');
+            lines.append(i == 0 ? "" : ",")
+                    .append("{\"productId\":\"")
+                    .append(productAndQuantity[i])
+                    .append("\",\"quantity\":")
+                    .append(productAndQuantity[i + 1])
+                    .append('}');
         }
         return "{\"lines\":[" + lines + "]}";
     }
 
     HttpResponse<String> post(String path, String token, String idempotencyKey, String body)
             throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", token);
@@ -137,10 +147,12 @@ public abstract class OrderIntegrationTest {
     /** Waits until the order (read over REST, as its owner sees it) is in {@code status}. */
     JsonNode awaitStatus(String token, UUID orderId, String status) {
         var last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = json(get("/api/v1/orders/" + orderId, token));
-            return status.equals(last[0].get("status").asString());
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    last[0] = json(get("/api/v1/orders/" + orderId, token));
+                    return status.equals(last[0].get("status").asString());
+                });
         return last[0];
     }
 

@@ -42,7 +42,10 @@ class OrderSagaIT extends OrderIntegrationTest {
         var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
         assertThat(participants.data(reserve, ReserveStock.class).lines())
                 .containsExactlyInAnyOrder(new StockLine(mug, 2), new StockLine(tea, 1));
-        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
+        participants.reply(
+                reserve,
+                Topics.STOCK,
+                StockReserved.TYPE,
                 new StockReserved(orderId, List.of(new StockLine(mug, 2), new StockLine(tea, 1))));
 
         var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
@@ -50,7 +53,10 @@ class OrderSagaIT extends OrderIntegrationTest {
         assertThat(command.customerId()).isEqualTo("alice");
         assertThat(command.amount().amount()).isEqualByComparingTo("19.00");
         assertThat(command.amount().currency()).isEqualTo("EUR");
-        participants.reply(authorize, Topics.PAYMENTS, PaymentAuthorized.TYPE,
+        participants.reply(
+                authorize,
+                Topics.PAYMENTS,
+                PaymentAuthorized.TYPE,
                 new PaymentAuthorized(orderId, UUID.randomUUID(), command.amount(), "simulator"));
 
         var order = awaitStatus(ALICE, orderId, "CONFIRMED");
@@ -62,7 +68,8 @@ class OrderSagaIT extends OrderIntegrationTest {
         // what notification-service and others read on shop.orders: placed then confirmed, each valid
         participants.await(Topics.ORDERS, orderId, OrderConfirmed.TYPE);
         var published = participants.allUpToNow(Topics.ORDERS, orderId);
-        assertThat(published).extracting(record -> SagaParticipants.header(record, "ce_type"))
+        assertThat(published)
+                .extracting(record -> SagaParticipants.header(record, "ce_type"))
                 .containsExactly(OrderPlaced.TYPE, OrderConfirmed.TYPE);
         for (var record : published) {
             var type = SagaParticipants.header(record, "ce_type");
@@ -84,19 +91,24 @@ class OrderSagaIT extends OrderIntegrationTest {
         var mug = product("4.50");
         var orderId = place(ALICE, lines(mug, 5));
         var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
-        participants.reply(reserve, Topics.STOCK, StockRejected.TYPE,
+        participants.reply(
+                reserve,
+                Topics.STOCK,
+                StockRejected.TYPE,
                 new StockRejected(orderId, "insufficient stock", List.of(mug)));
 
         var order = awaitStatus(ALICE, orderId, "CANCELLED");
         assertThat(timeline(order)).isEqualTo("PENDING,CANCELLED");
         assertThat(order.get("cancelReason").asString()).isEqualTo("stock-rejected");
-        var cancelled = participants.data(participants.await(Topics.ORDERS, orderId, OrderCancelled.TYPE),
-                OrderCancelled.class);
+        var cancelled = participants.data(
+                participants.await(Topics.ORDERS, orderId, OrderCancelled.TYPE), OrderCancelled.class);
         assertThat(cancelled.reason()).contains("insufficient stock");
         assertThat(participants.allUpToNow(Topics.PAYMENT_COMMANDS, orderId))
-                .as("no charge is ever requested").isEmpty();
+                .as("no charge is ever requested")
+                .isEmpty();
         assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE))
-                .as("nothing was reserved, nothing to release").isEmpty();
+                .as("nothing was reserved, nothing to release")
+                .isEmpty();
     }
 
     @Test
@@ -104,19 +116,20 @@ class OrderSagaIT extends OrderIntegrationTest {
         var mug = product("4.50");
         var orderId = place(ALICE, lines(mug, 1));
         var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
-        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
-                new StockReserved(orderId, List.of(new StockLine(mug, 1))));
+        participants.reply(
+                reserve, Topics.STOCK, StockReserved.TYPE, new StockReserved(orderId, List.of(new StockLine(mug, 1))));
         var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
         participants.reply(authorize, Topics.PAYMENTS, PaymentFailed.TYPE, new PaymentFailed(orderId, "card declined"));
 
-        var release = participants.data(participants.await(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE),
-                ReleaseStock.class);
+        var release = participants.data(
+                participants.await(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE), ReleaseStock.class);
         assertThat(release.reason()).isEqualTo("payment-failed");
         var order = awaitStatus(ALICE, orderId, "CANCELLED");
         assertThat(timeline(order)).isEqualTo("PENDING,STOCK_RESERVED,CANCELLED");
         assertThat(order.get("cancelReason").asString()).isEqualTo("payment-failed");
         participants.await(Topics.ORDERS, orderId, OrderCancelled.TYPE);
-        assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE)).isEmpty();
+        assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE))
+                .isEmpty();
     }
 
     @Test
@@ -124,27 +137,30 @@ class OrderSagaIT extends OrderIntegrationTest {
         var mug = product("4.50");
         var orderId = place(ALICE, lines(mug, 1));
         var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
-        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
-                new StockReserved(orderId, List.of(new StockLine(mug, 1))));
+        participants.reply(
+                reserve, Topics.STOCK, StockReserved.TYPE, new StockReserved(orderId, List.of(new StockLine(mug, 1))));
         var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
         // payment-service stays silent; the test deadline is 30 s
 
         var order = awaitStatus(ALICE, orderId, "CANCELLED");
         assertThat(order.get("cancelReason").asString()).isEqualTo("deadline");
         assertThat(timeline(order)).isEqualTo("PENDING,STOCK_RESERVED,CANCELLED");
-        var release = participants.data(participants.await(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE),
-                ReleaseStock.class);
+        var release = participants.data(
+                participants.await(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE), ReleaseStock.class);
         assertThat(release.reason()).isEqualTo("deadline");
-        var cancelled = participants.data(participants.await(Topics.ORDERS, orderId, OrderCancelled.TYPE),
-                OrderCancelled.class);
+        var cancelled = participants.data(
+                participants.await(Topics.ORDERS, orderId, OrderCancelled.TYPE), OrderCancelled.class);
         assertThat(cancelled.reason()).startsWith("deadline");
 
         // the payment finally arrives after all: the money goes back, the order stays cancelled
         var late = participants.data(authorize, AuthorizePayment.class);
-        participants.reply(authorize, Topics.PAYMENTS, PaymentAuthorized.TYPE,
+        participants.reply(
+                authorize,
+                Topics.PAYMENTS,
+                PaymentAuthorized.TYPE,
                 new PaymentAuthorized(orderId, UUID.randomUUID(), late.amount(), "simulator"));
-        var refund = participants.data(participants.await(Topics.PAYMENT_COMMANDS, orderId, RefundPayment.TYPE),
-                RefundPayment.class);
+        var refund = participants.data(
+                participants.await(Topics.PAYMENT_COMMANDS, orderId, RefundPayment.TYPE), RefundPayment.class);
         assertThat(refund.orderId()).isEqualTo(orderId);
         assertThat(awaitStatus(ALICE, orderId, "CANCELLED").get("timeline")).hasSize(3);
     }
@@ -162,8 +178,11 @@ class OrderSagaIT extends OrderIntegrationTest {
 
         awaitStatus(ALICE, orderId, "STOCK_RESERVED");
         var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
-        var payment = new PaymentAuthorized(orderId, UUID.randomUUID(),
-                participants.data(authorize, AuthorizePayment.class).amount(), "simulator");
+        var payment = new PaymentAuthorized(
+                orderId,
+                UUID.randomUUID(),
+                participants.data(authorize, AuthorizePayment.class).amount(),
+                "simulator");
         var paymentEvent = UUID.randomUUID();
         participants.send(authorize, Topics.PAYMENTS, paymentEvent, PaymentAuthorized.TYPE, payment);
         participants.send(authorize, Topics.PAYMENTS, paymentEvent, PaymentAuthorized.TYPE, payment);
@@ -173,11 +192,15 @@ class OrderSagaIT extends OrderIntegrationTest {
         participants.await(Topics.ORDERS, orderId, OrderConfirmed.TYPE);
         participants.await(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE);
         assertThat(participants.allUpToNow(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE))
-                .as("one charge requested").hasSize(1);
-        assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE)).hasSize(1);
-        assertThat(participants.allUpToNow(Topics.ORDERS, orderId, OrderConfirmed.TYPE)).hasSize(1);
-        assertThat(jdbc.queryForObject("select count(*) from order_transition where order_id = ?", Integer.class,
-                orderId)).isEqualTo(4);
+                .as("one charge requested")
+                .hasSize(1);
+        assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE))
+                .hasSize(1);
+        assertThat(participants.allUpToNow(Topics.ORDERS, orderId, OrderConfirmed.TYPE))
+                .hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from order_transition where order_id = ?", Integer.class, orderId))
+                .isEqualTo(4);
     }
 
     @Test
@@ -185,12 +208,18 @@ class OrderSagaIT extends OrderIntegrationTest {
         var mug = product("4.50");
         var orderId = place(ALICE, lines(mug, 1));
         var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
-        var poison = participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
+        var poison = participants.reply(
+                reserve,
+                Topics.STOCK,
+                StockReserved.TYPE,
                 java.util.Map.of("orderId", orderId.toString())); // no lines: not a StockReserved
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/orders/admin/dead-letters?size=100", ADMIN)
-                .body().contains(poison.toString()));
-        var letters = json(get("/api/v1/orders/admin/dead-letters?size=100", ADMIN)).toString();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> get("/api/v1/orders/admin/dead-letters?size=100", ADMIN)
+                        .body()
+                        .contains(poison.toString()));
+        var letters =
+                json(get("/api/v1/orders/admin/dead-letters?size=100", ADMIN)).toString();
         assertThat(letters).contains(orderId.toString()).contains(StockReserved.TYPE);
         // still waiting for a real reply (or already given up by its deadline), never reserved
         assertThat(timeline(json(get("/api/v1/orders/" + orderId, ALICE)))).doesNotContain("STOCK_RESERVED");
@@ -201,24 +230,34 @@ class OrderSagaIT extends OrderIntegrationTest {
     void theAuthorizePaymentCommandContinuesTheTraceOfThePlacingRequest() throws Exception {
         var mug = product("4.50");
         var traceId = UUID.randomUUID().toString().replace("-", "");
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/orders"))
-                .header("Content-Type", "application/json").header("Authorization", ALICE)
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/orders"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", ALICE)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(lines(mug, 1))).build();
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(lines(mug, 1)))
+                .build();
         var response = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         var orderId = UUID.fromString(json(response).get("id").asString());
 
-        assertThat(jdbc.queryForList("select traceparent from outbox where event_key = ? and type = ?", String.class,
-                orderId.toString(), ReserveStock.TYPE)).as("the outbox row keeps the request's trace")
-                .singleElement().asString().contains(traceId);
+        assertThat(jdbc.queryForList(
+                        "select traceparent from outbox where event_key = ? and type = ?",
+                        String.class,
+                        orderId.toString(),
+                        ReserveStock.TYPE))
+                .as("the outbox row keeps the request's trace")
+                .singleElement()
+                .asString()
+                .contains(traceId);
         var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
-        assertThat(SagaParticipants.header(reserve, "traceparent")).as("the outbox relay restores the trace")
+        assertThat(SagaParticipants.header(reserve, "traceparent"))
+                .as("the outbox relay restores the trace")
                 .contains(traceId);
         // the catalog, traced like every service, answers within the same trace
-        participants.reply(reserve, Topics.STOCK, StockReserved.TYPE,
-                new StockReserved(orderId, List.of(new StockLine(mug, 1))));
+        participants.reply(
+                reserve, Topics.STOCK, StockReserved.TYPE, new StockReserved(orderId, List.of(new StockLine(mug, 1))));
         var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
         assertThat(SagaParticipants.header(authorize, "traceparent")).contains(traceId);
     }

@@ -30,13 +30,24 @@ class OrderServiceIT extends OrderIntegrationTest implements ServiceEssentials, 
 
     @Test
     void flywayOwnsTheSchemaWithTheMessagingTablesBeside() {
-        var applied = jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
-                String.class);
+        var applied = jdbc.queryForList(
+                "select version from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).startsWith("1", "2");
-        for (var table : List.of("customer_order", "order_line", "order_transition", "idempotency_key", "product_price",
-                "outbox", "inbox", "shedlock")) {
-            assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = ?",
-                    Integer.class, table)).as(table).isEqualTo(1);
+        for (var table : List.of(
+                "customer_order",
+                "order_line",
+                "order_transition",
+                "idempotency_key",
+                "product_price",
+                "outbox",
+                "inbox",
+                "shedlock")) {
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from information_schema.tables where table_name = ?",
+                            Integer.class,
+                            table))
+                    .as(table)
+                    .isEqualTo(1);
         }
     }
 
@@ -45,8 +56,12 @@ class OrderServiceIT extends OrderIntegrationTest implements ServiceEssentials, 
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var id = UUID.randomUUID();
         transactions.executeWithoutResult(status -> {
-            var order = Order.place(id, "alice", "alice@example.com",
-                    List.of(new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("89.90"), "EUR")), now,
+            var order = Order.place(
+                    id,
+                    "alice",
+                    "alice@example.com",
+                    List.of(new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("89.90"), "EUR")),
+                    now,
                     now.plusSeconds(30));
             order.stockReserved(now, now.plusSeconds(60));
             repository.saveAndFlush(order);
@@ -56,8 +71,9 @@ class OrderServiceIT extends OrderIntegrationTest implements ServiceEssentials, 
             assertThat(found.getTotalAmount()).isEqualByComparingTo("179.80");
             assertThat(found.getStatus()).isEqualTo(OrderStatus.STOCK_RESERVED);
             assertThat(found.getLines()).hasSize(1);
-            assertThat(found.getTimeline()).extracting(t -> t.getTo()).containsExactly(OrderStatus.PENDING,
-                    OrderStatus.STOCK_RESERVED);
+            assertThat(found.getTimeline())
+                    .extracting(t -> t.getTo())
+                    .containsExactly(OrderStatus.PENDING, OrderStatus.STOCK_RESERVED);
         });
         assertThat(jdbc.queryForObject("select status from customer_order where id = ?", String.class, id))
                 .isEqualTo("STOCK_RESERVED");
@@ -67,9 +83,12 @@ class OrderServiceIT extends OrderIntegrationTest implements ServiceEssentials, 
     void exposesTheSagaMetrics() throws Exception {
         var mug = product("1.00");
         var orderId = place(ALICE, lines(mug, 1));
-        assertThat(post("/api/v1/orders/" + orderId + "/cancel", ALICE, null, "").statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/orders/" + orderId + "/cancel", ALICE, null, "")
+                        .statusCode())
+                .isEqualTo(200);
         var metrics = ServiceEssentials.get(port, "/actuator/prometheus").body();
-        assertThat(metrics).containsPattern("shop_orders_placed_total\\{[^}]*application=\"order-service\"[^}]*\\} [1-9]");
+        assertThat(metrics)
+                .containsPattern("shop_orders_placed_total\\{[^}]*application=\"order-service\"[^}]*\\} [1-9]");
         assertThat(metrics).containsPattern("shop_orders_cancelled_total\\{[^}]*reason=\"customer\"[^}]*\\} [1-9]");
         // a histogram, so p99 placed -> ended can be computed across replicas
         assertThat(metrics).containsPattern("shop_orders_saga_duration_seconds_bucket\\{[^}]*outcome=\"cancelled\"");

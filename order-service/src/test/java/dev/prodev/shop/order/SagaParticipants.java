@@ -1,8 +1,8 @@
 package dev.prodev.shop.order;
 
-import dev.prodev.shop.events.product.ProductChanged;
 import dev.prodev.shop.events.Money;
 import dev.prodev.shop.events.Topics;
+import dev.prodev.shop.events.product.ProductChanged;
 import dev.prodev.shop.messaging.CloudEventRecords;
 import dev.prodev.shop.test.TopicReader;
 import java.math.BigDecimal;
@@ -35,8 +35,10 @@ final class SagaParticipants implements AutoCloseable {
 
     SagaParticipants(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {
@@ -50,7 +52,8 @@ final class SagaParticipants implements AutoCloseable {
 
     /** Waits for the command or event {@code type} about {@code orderId} on {@code topic}. */
     ConsumerRecord<String, byte[]> await(String topic, UUID orderId, String type) {
-        return TopicReader.await(bootstrapServers, topic, 1, record -> is(record, orderId, type), WAIT).getFirst();
+        return TopicReader.await(bootstrapServers, topic, 1, record -> is(record, orderId, type), WAIT)
+                .getFirst();
     }
 
     /** Every record of {@code type} about {@code orderId} seen on {@code topic} within {@code window}. */
@@ -60,7 +63,8 @@ final class SagaParticipants implements AutoCloseable {
 
     /** Every record about {@code orderId} on {@code topic} within {@code window}, any type. */
     List<ConsumerRecord<String, byte[]>> all(String topic, UUID orderId, Duration window) {
-        return TopicReader.collect(bootstrapServers, topic, record -> orderId.toString().equals(record.key()), window);
+        return TopicReader.collect(
+                bootstrapServers, topic, record -> orderId.toString().equals(record.key()), window);
     }
 
     /**
@@ -69,34 +73,40 @@ final class SagaParticipants implements AutoCloseable {
      */
     List<ConsumerRecord<String, byte[]>> allUpToNow(String topic, UUID orderId) {
         var marker = UUID.randomUUID().toString();
-        var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(topic, orderId.toString(),
-                new byte[0]);
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(
+                topic, orderId.toString(), new byte[0]);
         record.headers().add("test-marker", marker.getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException("could not send a marker", ex);
         }
         var seen = new java.util.ArrayList<ConsumerRecord<String, byte[]>>();
-        TopicReader.await(bootstrapServers, topic, 1, candidate -> {
-            if (!orderId.toString().equals(candidate.key())) {
-                return false;
-            }
-            if (marker.equals(header(candidate, "test-marker"))) {
-                return true;
-            }
-            if (header(candidate, "test-marker") == null) {
-                seen.add(candidate);
-            }
-            return false;
-        }, WAIT);
+        TopicReader.await(
+                bootstrapServers,
+                topic,
+                1,
+                candidate -> {
+                    if (!orderId.toString().equals(candidate.key())) {
+                        return false;
+                    }
+                    if (marker.equals(header(candidate, "test-marker"))) {
+                        return true;
+                    }
+                    if (header(candidate, "test-marker") == null) {
+                        seen.add(candidate);
+                    }
+                    return false;
+                },
+                WAIT);
         return seen;
     }
 
     /** Records of {@code type} among {@link #allUpToNow}. */
     List<ConsumerRecord<String, byte[]>> allUpToNow(String topic, UUID orderId, String type) {
-        return allUpToNow(topic, orderId).stream().filter(record -> type.equals(header(record, "ce_type"))).toList();
+        return allUpToNow(topic, orderId).stream()
+                .filter(record -> type.equals(header(record, "ce_type")))
+                .toList();
     }
 
     /** Answers {@code cause} with a reply event (new event id); returns that id. */
@@ -110,30 +120,37 @@ final class SagaParticipants implements AutoCloseable {
     void send(ConsumerRecord<String, byte[]> cause, String topic, UUID eventId, String type, Object data) {
         var key = cause.key();
         var source = topic.startsWith("shop.stock") ? "catalog-service" : "payment-service";
-        var record = CloudEventRecords.create(topic, key, eventId, type, source, Instant.now(),
-                JSON.writeValueAsBytes(data));
+        var record = CloudEventRecords.create(
+                topic, key, eventId, type, source, Instant.now(), JSON.writeValueAsBytes(data));
         var traceparent = cause.headers().lastHeader("traceparent");
         if (traceparent != null) {
             record.headers().add("traceparent", traceparent.value());
         }
         try {
             producer.send(record).get();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException("could not send " + type, ex);
         }
     }
 
     /** The catalog announces a product (its price read model in order-service follows). */
     void product(UUID productId, String type, String price, String currency, String status) {
-        var record = CloudEventRecords.create(Topics.PRODUCTS, productId.toString(), UUID.randomUUID(), type,
-                "catalog-service", Instant.now(), JSON.writeValueAsBytes(new ProductChanged(productId,
-                        "SKU-" + productId.toString().substring(0, 8), "Product " + productId.toString().substring(0, 4),
-                        new Money(new BigDecimal(price), currency), status)));
+        var record = CloudEventRecords.create(
+                Topics.PRODUCTS,
+                productId.toString(),
+                UUID.randomUUID(),
+                type,
+                "catalog-service",
+                Instant.now(),
+                JSON.writeValueAsBytes(new ProductChanged(
+                        productId,
+                        "SKU-" + productId.toString().substring(0, 8),
+                        "Product " + productId.toString().substring(0, 4),
+                        new Money(new BigDecimal(price), currency),
+                        status)));
         try {
             producer.send(record).get();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException("could not announce product", ex);
         }
     }

@@ -14,6 +14,8 @@ import org.springframework.boot.SpringApplication;
 public class TestOrderServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(OrderServiceApplication::main).with(ShopTestInfrastructure.class).run(args);
+        SpringApplication.from(OrderServiceApplication::main)
+                .with(ShopTestInfrastructure.class)
+                .run(args);
     }
 }

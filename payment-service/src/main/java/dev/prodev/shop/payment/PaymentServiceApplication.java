@@ -8,8 +8,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
-@OpenAPIDefinition(info = @Info(title = "ProDev Shop payment-service", version = "v1",
-        description = "Payments of orders, provider webhooks and admin refunds"))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "ProDev Shop payment-service",
+                        version = "v1",
+                        description = "Payments of orders, provider webhooks and admin refunds"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class PaymentServiceApplication {
 

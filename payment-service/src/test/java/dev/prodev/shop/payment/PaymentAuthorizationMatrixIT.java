@@ -38,8 +38,16 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
 
     private static final String WEBHOOK = "/api/v1/payments/webhooks/chapa";
 
-    record Row(String method, String path, String body, Map<String, String> headers, int anonymous, int alice, int bob,
-            int admin, int sre) {
+    record Row(
+            String method,
+            String path,
+            String body,
+            Map<String, String> headers,
+            int anonymous,
+            int alice,
+            int bob,
+            int admin,
+            int sre) {
 
         Row(String method, String path, String body, int anonymous, int alice, int bob, int admin, int sre) {
             this(method, path, body, Map.of(), anonymous, alice, bob, admin, sre);
@@ -61,7 +69,10 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
 
         // alice's order is paid the way the saga pays it: AuthorizePayment on the command topic
         var alicesOrder = UUID.randomUUID();
-        sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, alicesOrder,
+        sendCommand(
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                alicesOrder,
                 new AuthorizePayment(alicesOrder, alice, Money.of("120.00", "ETB")));
         awaitPaymentEvent(alicesOrder, PaymentAuthorized.TYPE);
         var alicesPayment = "/api/v1/payments/" + alicesOrder;
@@ -98,10 +109,11 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
         for (var row : rows) {
             for (var caller : row.method().equals("GET") ? List.of(MatrixCaller.values()) : MatrixCaller.ADMIN_LAST) {
                 var response = call(row, tokens.get(caller));
-                var where = row.method() + " " + row.path() + " " + row.headers().keySet() + " as " + caller;
+                var where =
+                        row.method() + " " + row.path() + " " + row.headers().keySet() + " as " + caller;
                 if (response.statusCode() != row.expected(caller)) {
-                    mismatches.add(where + ": expected " + row.expected(caller) + ", got " + response.statusCode()
-                            + " " + response.body());
+                    mismatches.add(where + ": expected " + row.expected(caller) + ", got " + response.statusCode() + " "
+                            + response.body());
                 }
                 var contentType = response.headers().firstValue("Content-Type").orElse("");
                 if (response.statusCode() >= 400 && !contentType.startsWith("application/problem+json")) {
@@ -118,13 +130,17 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
                 """, Integer.class, alicesOrder)).isEqualTo(1);
         assertThat(jdbc.queryForObject("""
                 select count(*) from webhook_event where provider = 'chapa' and signature_valid and payload like ?
-                """, Integer.class, "%shop-" + alicesOrder + "%")).isZero();
+                """, Integer.class, "%shop-" + alicesOrder + "%"))
+                .isZero();
     }
 
     private HttpResponse<String> call(Row row, String authorization) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + row.path()))
-                .method(row.method(), row.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(row.body()));
+                .method(
+                        row.method(),
+                        row.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(row.body()));
         if (row.body() != null) {
             request.header("Content-Type", "application/json");
         }
@@ -142,11 +158,22 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
     private UUID deadLetter(String run) {
         var orderId = UUID.randomUUID();
         var eventId = UUID.randomUUID();
-        var produced = CloudEventRecords.create(Topics.PAYMENT_COMMANDS, orderId.toString(), eventId,
-                RefundPayment.TYPE, "order-service", Instant.now(),
-                ("{\"orderId\":\"%s\",\"reason\":\"matrix\"}").formatted(orderId).getBytes(StandardCharsets.UTF_8));
-        var consumed = new ConsumerRecord<>(produced.topic(), 0,
-                ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), produced.key(), produced.value());
+        var produced = CloudEventRecords.create(
+                Topics.PAYMENT_COMMANDS,
+                orderId.toString(),
+                eventId,
+                RefundPayment.TYPE,
+                "order-service",
+                Instant.now(),
+                ("{\"orderId\":\"%s\",\"reason\":\"matrix\"}")
+                        .formatted(orderId)
+                        .getBytes(StandardCharsets.UTF_8));
+        var consumed = new ConsumerRecord<>(
+                produced.topic(),
+                0,
+                ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50),
+                produced.key(),
+                produced.value());
         produced.headers().forEach(header -> consumed.headers().add(header));
         deadLetters.record("payment-service", consumed, new IllegalStateException("matrix " + run));
         return jdbc.queryForObject("select id from dead_letter where event_id = ?", UUID.class, eventId.toString());

@@ -41,15 +41,17 @@ import tools.jackson.databind.json.JsonMapper;
  * is cached): payment-service on real PostgreSQL and Kafka, the simulator as active provider (allowed
  * by the {@code test} profile only), and the Chapa adapter pointed at a WireMock "Chapa" for webhook verification.
  */
-@ShopIntegrationTest(properties = {
-        "management.tracing.export.zipkin.enabled=false",
-        "shop.payment.provider=simulator",
-        // longer than the 3 s time limiter: amounts ending in .99 must time out
-        "shop.payment.simulator.slow-delay=20s",
-        // tests fail provider calls on purpose; keep the breaker out of the other tests' way
-        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000",
-        "shop.payment.chapa.secret-key=CHASECK_TEST-integration",
-        "shop.payment.chapa.webhook-secret=" + PaymentIntegrationTest.WEBHOOK_SECRET })
+@ShopIntegrationTest(
+        properties = {
+            "management.tracing.export.zipkin.enabled=false",
+            "shop.payment.provider=simulator",
+            // longer than the 3 s time limiter: amounts ending in .99 must time out
+            "shop.payment.simulator.slow-delay=20s",
+            // tests fail provider calls on purpose; keep the breaker out of the other tests' way
+            "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000",
+            "shop.payment.chapa.secret-key=CHASECK_TEST-integration",
+            "shop.payment.chapa.webhook-secret=" + PaymentIntegrationTest.WEBHOOK_SECRET
+        })
 @AutoConfigureTracing
 @ActiveProfiles("test")
 public abstract class PaymentIntegrationTest {
@@ -57,9 +59,11 @@ public abstract class PaymentIntegrationTest {
     protected static final String WEBHOOK_SECRET = "it-chapa-webhook-secret";
     protected static final Duration WAIT = Duration.ofSeconds(30);
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    protected static final WireMockServer chapaApi = new WireMockServer(wireMockConfig().dynamicPort());
+    protected static final WireMockServer chapaApi =
+            new WireMockServer(wireMockConfig().dynamicPort());
 
     static {
         chapaApi.start();
@@ -95,9 +99,11 @@ public abstract class PaymentIntegrationTest {
 
     protected void sendRaw(String topic, UUID eventId, String type, String key, byte[] json) throws Exception {
         var record = CloudEventRecords.create(topic, key, eventId, type, "order-service", Instant.now(), json);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             producer.send(record).get();
         }
     }
@@ -123,8 +129,7 @@ public abstract class PaymentIntegrationTest {
         return TopicReader.collect(bootstrapServers(), Topics.PAYMENTS, matching(orderId, type), window);
     }
 
-    protected static java.util.function.Predicate<ConsumerRecord<String, byte[]>> matching(UUID orderId,
-            String type) {
+    protected static java.util.function.Predicate<ConsumerRecord<String, byte[]>> matching(UUID orderId, String type) {
         return record -> orderId.toString().equals(record.key()) && type.equals(header(record, "ce_type"));
     }
 
@@ -135,7 +140,8 @@ public abstract class PaymentIntegrationTest {
 
     protected String paymentStatus(UUID orderId) {
         return jdbc.queryForList("select status from payment where order_id = ?", String.class, orderId).stream()
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     protected HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {

@@ -21,18 +21,23 @@ class PaymentServiceIT extends PaymentIntegrationTest implements ServiceEssentia
 
     @Test
     void flywayOwnsTheSchema() {
-        var applied = jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
-                String.class);
+        var applied = jdbc.queryForList(
+                "select version from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).contains("1", "2");
-        for (var table : new String[] { "payment", "refund", "webhook_event" }) {
-            assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = ?",
-                    Integer.class, table)).as(table).isEqualTo(1);
+        for (var table : new String[] {"payment", "refund", "webhook_event"}) {
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from information_schema.tables where table_name = ?",
+                            Integer.class,
+                            table))
+                    .as(table)
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void storesAndReadsBackAPayment() {
-        var saved = repository.saveAndFlush(Payment.start(UUID.randomUUID(), "alice", Money.of("179.80", "EUR"), "simulator"));
+        var saved = repository.saveAndFlush(
+                Payment.start(UUID.randomUUID(), "alice", Money.of("179.80", "EUR"), "simulator"));
         var found = repository.findByOrderId(saved.getOrderId()).orElseThrow();
         assertThat(found.getAmount()).isEqualByComparingTo(new BigDecimal("179.80"));
         assertThat(found.getStatus()).isEqualTo(PaymentStatus.PENDING);
@@ -45,16 +50,19 @@ class PaymentServiceIT extends PaymentIntegrationTest implements ServiceEssentia
     void documentsItsApiInOpenApi() throws Exception {
         var response = get("/v3/api-docs", null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("/api/v1/payments/{orderId}", "/api/v1/payments/{orderId}/refund",
-                "/api/v1/payments/webhooks/{provider}");
+        assertThat(response.body())
+                .contains(
+                        "/api/v1/payments/{orderId}",
+                        "/api/v1/payments/{orderId}/refund",
+                        "/api/v1/payments/webhooks/{provider}");
     }
 
     @Test
     void refusesASecondPaymentForTheSameOrder() {
         var orderId = UUID.randomUUID();
         repository.saveAndFlush(Payment.start(orderId, "alice", Money.of("10.00", "ETB"), "simulator"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> repository
-                .saveAndFlush(Payment.start(orderId, "alice", Money.of("10.00", "ETB"), "simulator")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        repository.saveAndFlush(Payment.start(orderId, "alice", Money.of("10.00", "ETB"), "simulator")))
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.boot.SpringApplication;
 public class TestPaymentServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(PaymentServiceApplication::main).with(ShopTestInfrastructure.class).run(args);
+        SpringApplication.from(PaymentServiceApplication::main)
+                .with(ShopTestInfrastructure.class)
+                .run(args);
     }
 }

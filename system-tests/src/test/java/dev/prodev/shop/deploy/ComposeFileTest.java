@@ -29,6 +29,7 @@ class ComposeFileTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** ${NAME} or ${NAME:default}; nested defaults are found by the scan continuing inside them. */
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:)?");
+
     static final Set<String> INFRASTRUCTURE = Set.of("postgres", "redis", "kafka", "zipkin", "keycloak", "greenmail");
 
     static Map<String, Object> compose;
@@ -53,8 +54,14 @@ class ComposeFileTest {
 
     @Test
     void theSixServicesAreFoundSoTheChecksBelowAreNotVacuous() {
-        assertThat(serviceModules).contains("gateway", "user-service", "catalog-service", "order-service",
-                "payment-service", "notification-service");
+        assertThat(serviceModules)
+                .contains(
+                        "gateway",
+                        "user-service",
+                        "catalog-service",
+                        "order-service",
+                        "payment-service",
+                        "notification-service");
     }
 
     @Test
@@ -62,10 +69,13 @@ class ComposeFileTest {
         for (var module : serviceModules) {
             var yml = Files.readString(applicationYml(module));
             var port = Pattern.compile("\\$\\{SERVER_PORT:(\\d+)}").matcher(yml);
-            assertThat(port.find()).as("%s reads its port from ${SERVER_PORT:<default>}", module).isTrue();
+            assertThat(port.find())
+                    .as("%s reads its port from ${SERVER_PORT:<default>}", module)
+                    .isTrue();
             assertThat(composeServices).as("compose services").containsKey(module);
             assertThat(ports(module)).as("%s ports", module).contains(port.group(1) + ":" + port.group(1));
-            assertThat(service(module).get("image")).as("%s image", module)
+            assertThat(service(module).get("image"))
+                    .as("%s image", module)
                     .isEqualTo("prodev-shop/" + module + ":0.1.0-SNAPSHOT");
         }
     }
@@ -85,7 +95,8 @@ class ComposeFileTest {
     void everyVariableComposeSetsForAServiceIsOneTheServiceReads() throws IOException {
         for (var module : serviceModules) {
             var read = placeholders(module).keySet();
-            assertThat(environment(module).keySet()).as("variables compose sets for %s", module)
+            assertThat(environment(module).keySet())
+                    .as("variables compose sets for %s", module)
                     .allSatisfy(variable -> assertThat(read)
                             .as("%s sets %s, which %s's configuration never reads", "compose", variable, module)
                             .contains(variable));
@@ -99,15 +110,19 @@ class ComposeFileTest {
                     .filter(e -> e.getValue() == Default.NONE)
                     .map(Map.Entry::getKey)
                     .toList();
-            assertThat(environment(module).keySet()).as("%s needs %s", module, required).containsAll(required);
+            assertThat(environment(module).keySet())
+                    .as("%s needs %s", module, required)
+                    .containsAll(required);
         }
     }
 
     @Test
     void theUserServiceCanCallKeycloaksAdminApi() {
         // ${KEYCLOAK_ADMIN_CLIENT_SECRET:} has an empty default, yet without it every Admin API call fails
-        assertThat(environment("user-service")).containsEntry("KEYCLOAK_ADMIN_CLIENT_SECRET",
-                String.valueOf(environment("keycloak").get("KEYCLOAK_ADMIN_CLIENT_SECRET")));
+        assertThat(environment("user-service"))
+                .containsEntry(
+                        "KEYCLOAK_ADMIN_CLIENT_SECRET",
+                        String.valueOf(environment("keycloak").get("KEYCLOAK_ADMIN_CLIENT_SECRET")));
     }
 
     @Test
@@ -121,7 +136,8 @@ class ComposeFileTest {
                 continue; // no database (the gateway)
             }
             var password = environment(module).get("DB_PASSWORD");
-            assertThat(sql).as("init SQL for %s", module)
+            assertThat(sql)
+                    .as("init SQL for %s", module)
                     .contains("CREATE ROLE " + user.group(1) + " LOGIN PASSWORD '" + password + "';")
                     .contains("CREATE DATABASE " + database.group(1) + " OWNER " + user.group(1) + ";");
         }
@@ -134,14 +150,19 @@ class ComposeFileTest {
         var hostname = Pattern.compile("--hostname=(\\S+)").matcher(command);
         assertThat(hostname.find()).isTrue();
         for (var module : serviceModules) {
-            assertThat(environment(module).get("KEYCLOAK_ISSUER_URI")).as(module)
+            assertThat(environment(module).get("KEYCLOAK_ISSUER_URI"))
+                    .as(module)
                     .isEqualTo(hostname.group(1) + "/realms/shop");
         }
     }
 
     // ---------------------------------------------------------------- helpers
 
-    enum Default { NONE, EMPTY, SOME }
+    enum Default {
+        NONE,
+        EMPTY,
+        SOME
+    }
 
     static Path applicationYml(String module) {
         return ROOT.resolve(module).resolve("src/main/resources/application.yml");
@@ -150,14 +171,16 @@ class ComposeFileTest {
     /** Variables the module's configuration reads: its application.yml plus platform-web's defaults if it uses them. */
     static Map<String, Default> placeholders(String module) throws IOException {
         var sources = new ArrayList<>(List.of(Files.readString(applicationYml(module))));
-        if (Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<artifactId>platform-web</artifactId>")) {
+        if (Files.readString(ROOT.resolve(module).resolve("pom.xml"))
+                .contains("<artifactId>platform-web</artifactId>")) {
             sources.add(Files.readString(ROOT.resolve("platform/web/src/main/resources/shop-service-defaults.yml")));
         }
         var found = new HashMap<String, Default>();
         for (var text : sources) {
             var m = PLACEHOLDER.matcher(text);
             while (m.find()) {
-                var kind = m.group(2) == null ? Default.NONE
+                var kind = m.group(2) == null
+                        ? Default.NONE
                         : text.startsWith("}", m.end()) ? Default.EMPTY : Default.SOME;
                 // a variable read in several places needs a value if any of them has none
                 found.merge(m.group(1), kind, (a, b) -> a.compareTo(b) <= 0 ? a : b);

@@ -28,7 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationMatrixIT {
 
-    enum Caller { ANONYMOUS, ALICE, BOB, ADMIN, SRE }
+    enum Caller {
+        ANONYMOUS,
+        ALICE,
+        BOB,
+        ADMIN,
+        SRE
+    }
 
     /** Expected status per caller, in the order anonymous, alice, bob, admin, sre. */
     record Cell(String method, String path, String body, int... expected) {
@@ -37,7 +43,8 @@ class AuthorizationMatrixIT {
         }
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Map<Caller, String> TOKENS = new EnumMap<>(Caller.class);
     static String alicesOrder;
 
@@ -48,14 +55,19 @@ class AuthorizationMatrixIT {
         TOKENS.put(Caller.ADMIN, Platform.login("admin", "admin"));
         TOKENS.put(Caller.SRE, Platform.login("sre", "sre"));
         var product = Platform.createProduct(TOKENS.get(Caller.ADMIN), "Matrix mug", "9.90", 5);
-        var placed = Platform.placeOrderOnceTheProductIsKnown(TOKENS.get(Caller.ALICE), product, 1,
-                "matrix-" + UUID.randomUUID(), Duration.ofSeconds(30));
+        var placed = Platform.placeOrderOnceTheProductIsKnown(
+                TOKENS.get(Caller.ALICE), product, 1, "matrix-" + UUID.randomUUID(), Duration.ofSeconds(30));
         assertThat(placed.statusCode()).as(Platform.describe(placed)).isIn(201, 202);
         alicesOrder = Platform.json(placed).get("id").asString();
         // her payment exists once the saga has finished the order (the price is one the simulator accepts)
-        org.awaitility.Awaitility.await("alice's order confirmed").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> Platform.order(TOKENS.get(Caller.ALICE), alicesOrder).path("status").asString(),
+        org.awaitility.Awaitility.await("alice's order confirmed")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(
+                        () -> Platform.order(TOKENS.get(Caller.ALICE), alicesOrder)
+                                .path("status")
+                                .asString(),
                         "CONFIRMED"::equals);
     }
 
@@ -125,8 +137,15 @@ class AuthorizationMatrixIT {
                 new Cell("GET", STREAM, null, 401, 200, 200, 200, 200),
                 new Cell("POST", "/api/v1/notifications/" + unknown + "/read", null, 401, 404, 404, 404, 404),
                 new Cell("GET", "/api/v1/notifications/admin/deliveries", null, 401, 403, 403, 200, 403),
-                new Cell("POST", "/api/v1/notifications/admin/deliveries/" + unknown + "/redrive", null,
-                        401, 403, 403, 404, 403),
+                new Cell(
+                        "POST",
+                        "/api/v1/notifications/admin/deliveries/" + unknown + "/redrive",
+                        null,
+                        401,
+                        403,
+                        403,
+                        404,
+                        403),
                 new Cell("GET", "/api/v1/notifications/admin/dead-letters", null, 401, 403, 403, 200, 403));
     }
 
@@ -139,24 +158,33 @@ class AuthorizationMatrixIT {
             for (var caller : Caller.values()) {
                 var request = HttpRequest.newBuilder(URI.create(Platform.GATEWAY + cell.path()))
                         .timeout(Duration.ofSeconds(30))
-                        .method(cell.method(), cell.body() == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(cell.body()))
+                        .method(
+                                cell.method(),
+                                cell.body() == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(cell.body()))
                         .header("Content-Type", "application/json");
                 if (caller != Caller.ANONYMOUS) {
                     request.header("Authorization", TOKENS.get(caller));
                 }
-                var response = STREAM.equals(cell.path()) ? openStream(request) : HTTP.send(request.build(),
-                        HttpResponse.BodyHandlers.ofString());
+                var response = STREAM.equals(cell.path())
+                        ? openStream(request)
+                        : HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != cell.expected(caller)) {
                     mismatches.add(cell.method() + " " + cell.path() + " as " + caller + ": expected "
                             + cell.expected(caller) + ", got " + Platform.describe(response));
-                }
-                else if (response.statusCode() >= 400
-                        && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                } else if (response.statusCode() >= 400
+                        && !response.headers()
+                                .firstValue("Content-Type")
+                                .orElse("")
+                                .startsWith("application/problem+json")) {
                     mismatches.add(cell.method() + " " + cell.path() + " as " + caller + ": error is not problem+json");
-                }
-                else if (STREAM.equals(cell.path()) && response.statusCode() == 200
-                        && !response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+                } else if (STREAM.equals(cell.path())
+                        && response.statusCode() == 200
+                        && !response.headers()
+                                .firstValue("Content-Type")
+                                .orElse("")
+                                .startsWith("text/event-stream")) {
                     mismatches.add(STREAM + " as " + caller + ": not an event stream");
                 }
             }
@@ -170,8 +198,11 @@ class AuthorizationMatrixIT {
      */
     static HttpResponse<String> openStream(HttpRequest.Builder request) throws Exception {
         request.setHeader("Accept", "text/event-stream");
-        return HTTP.send(request.build(), info -> info.statusCode() == 200 ? headersOnly()
-                : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        return HTTP.send(
+                request.build(),
+                info -> info.statusCode() == 200
+                        ? headersOnly()
+                        : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A body of "" at once, the stream itself cancelled (which closes the connection). */
@@ -185,14 +216,11 @@ class AuthorizationMatrixIT {
                 subscription.cancel();
             }
 
-            public void onNext(List<java.nio.ByteBuffer> item) {
-            }
+            public void onNext(List<java.nio.ByteBuffer> item) {}
 
-            public void onError(Throwable throwable) {
-            }
+            public void onError(Throwable throwable) {}
 
-            public void onComplete() {
-            }
+            public void onComplete() {}
         };
     }
 }

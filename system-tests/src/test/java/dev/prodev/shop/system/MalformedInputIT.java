@@ -51,17 +51,21 @@ import org.junit.jupiter.api.Test;
  */
 class MalformedInputIT {
 
-    enum Caller { ANONYMOUS, CUSTOMER, ADMIN }
-
-    record Outcome(Case testCase, Caller caller, RawHttp.Response response) {
+    enum Caller {
+        ANONYMOUS,
+        CUSTOMER,
+        ADMIN
     }
 
-    static final Mode MODE = "full".equalsIgnoreCase(System.getProperty("shop.corpus", "sample")) ? Mode.FULL
-            : Mode.SAMPLE;
+    record Outcome(Case testCase, Caller caller, RawHttp.Response response) {}
+
+    static final Mode MODE =
+            "full".equalsIgnoreCase(System.getProperty("shop.corpus", "sample")) ? Mode.FULL : Mode.SAMPLE;
     static final Path REPORT = Path.of("target", "malformed-input-report.txt");
     static final RawHttp HTTP = new RawHttp(URI.create(Platform.GATEWAY));
     static final Map<Caller, Token> TOKENS = new EnumMap<>(Caller.class);
-    static final HttpClient CLEANUP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLEANUP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A login that is renewed before Keycloak's access token expires (a full run outlasts one). */
     static final class Token {
@@ -76,7 +80,8 @@ class MalformedInputIT {
         }
 
         String bearer() {
-            if (bearer == null || System.nanoTime() - issuedAt > Duration.ofMinutes(4).toNanos()) {
+            if (bearer == null
+                    || System.nanoTime() - issuedAt > Duration.ofMinutes(4).toNanos()) {
                 bearer = Platform.login(username, password);
                 issuedAt = System.nanoTime();
             }
@@ -99,19 +104,20 @@ class MalformedInputIT {
     static Token throwawayCustomer() {
         var email = "corpus-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         var password = "Corpus-" + UUID.randomUUID() + "-9z";
-        var registered = Platform.post("/api/v1/users/register", null, Map.of("email", email, "password", password,
-                "firstName", "Corpus", "lastName", "Customer"), Map.of());
+        var registered = Platform.post(
+                "/api/v1/users/register",
+                null,
+                Map.of("email", email, "password", password, "firstName", "Corpus", "lastName", "Customer"),
+                Map.of());
         if (registered.statusCode() / 100 == 2) {
             var token = new Token(email, password);
             try {
                 token.bearer();
                 return token;
-            }
-            catch (AssertionError ex) {
+            } catch (AssertionError ex) {
                 System.out.println("[corpus] registered " + email + " cannot log in, using bob: " + ex.getMessage());
             }
-        }
-        else {
+        } else {
             System.out.println("[corpus] registration refused, using bob: " + Platform.describe(registered));
         }
         return new Token("bob", "bob");
@@ -138,13 +144,17 @@ class MalformedInputIT {
             var intended = intendedCaller(operation);
             perCaller.get(intended).addAll(cases);
             if (MODE == Mode.FULL) {
-                perCaller.get(intended == Caller.ADMIN ? Caller.CUSTOMER : Caller.ADMIN).addAll(cases);
+                perCaller
+                        .get(intended == Caller.ADMIN ? Caller.CUSTOMER : Caller.ADMIN)
+                        .addAll(cases);
             }
         }
         var outcomes = new ArrayList<Outcome>();
         long started = System.nanoTime();
         // round robin over the callers: each one's rate-limit bucket refills while the others are used
-        var iterators = perCaller.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().iterator())).toList();
+        var iterators = perCaller.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue().iterator()))
+                .toList();
         boolean more = true;
         while (more) {
             more = false;
@@ -158,7 +168,9 @@ class MalformedInputIT {
         }
         // broken Authorization headers, few enough not to get this machine blocked, and the count cleared after
         var protectedOperation = operations.stream()
-                .filter(op -> op.method().equals("GET") && op.path().equals("/api/v1/orders")).findFirst().orElseThrow();
+                .filter(op -> op.method().equals("GET") && op.path().equals("/api/v1/orders"))
+                .findFirst()
+                .orElseThrow();
         for (var broken : MalformedCorpus.brokenAuthorization(protectedOperation)) {
             outcomes.add(new Outcome(broken, Caller.ANONYMOUS, send(broken, Caller.ANONYMOUS)));
         }
@@ -180,17 +192,23 @@ class MalformedInputIT {
             }
         });
         writeReport(outcomes, failures, skipped, seconds);
-        System.out.printf("[corpus] %s: %d operations, %d requests in %d s, %d failing (report: %s)%n", MODE,
-                operations.size(), outcomes.size(), seconds, failures.size(), REPORT.toAbsolutePath());
-        assertThat(failures).as("malformed-input corpus (%s, %d requests): %d failing cases, every one in %s;"
-                + " by kind, with one example each:%n%s", MODE, outcomes.size(), failures.size(),
-                REPORT.toAbsolutePath(), byKind(failures)).isEmpty();
+        System.out.printf(
+                "[corpus] %s: %d operations, %d requests in %d s, %d failing (report: %s)%n",
+                MODE, operations.size(), outcomes.size(), seconds, failures.size(), REPORT.toAbsolutePath());
+        assertThat(failures)
+                .as(
+                        "malformed-input corpus (%s, %d requests): %d failing cases, every one in %s;"
+                                + " by kind, with one example each:%n%s",
+                        MODE, outcomes.size(), failures.size(), REPORT.toAbsolutePath(), byKind(failures))
+                .isEmpty();
     }
 
     /** The customer, unless the gateway or the service refuses a customer here: then the admin. */
     static Caller intendedCaller(ApiOperation operation) {
-        var probe = MalformedCorpus.of(operation, Mode.SAMPLE).stream().filter(c -> c.kind().startsWith("header"))
-                .filter(c -> c.variant().startsWith("raw UTF-8")).findFirst();
+        var probe = MalformedCorpus.of(operation, Mode.SAMPLE).stream()
+                .filter(c -> c.kind().startsWith("header"))
+                .filter(c -> c.variant().startsWith("raw UTF-8"))
+                .findFirst();
         if (probe.isEmpty()) {
             return Caller.CUSTOMER;
         }
@@ -220,7 +238,10 @@ class MalformedInputIT {
             if (response.status() != 429 || problemError(response) != null) {
                 return response;
             }
-            var wait = response.header("Retry-After").map(String::trim).map(Long::parseLong).orElse(1L);
+            var wait = response.header("Retry-After")
+                    .map(String::trim)
+                    .map(Long::parseLong)
+                    .orElse(1L);
             Platform.sleep(Duration.ofSeconds(Math.min(wait, 10))); // obeying the limiter, not waiting for a state
         }
         return response;
@@ -234,24 +255,22 @@ class MalformedInputIT {
         String problem = null;
         if (status == 0) {
             problem = "no answer (" + response.error() + ")";
-        }
-        else if (status >= 500) {
+        } else if (status >= 500) {
             problem = "server error";
-        }
-        else if (c.expect().exact() != 0 && status != c.expect().exact()) {
+        } else if (c.expect().exact() != 0 && status != c.expect().exact()) {
             problem = "expected " + c.expect().exact();
-        }
-        else if (c.expect().refuse() && status < 400) {
+        } else if (c.expect().refuse() && status < 400) {
             problem = "malformed input accepted";
-        }
-        else if (status >= 400) {
+        } else if (status >= 400) {
             problem = problemError(response);
         }
         if (problem == null) {
             return null;
         }
-        return status + " " + problem + " | " + c.request().method() + " " + c.request().targetText() + " | "
-                + c.operation().describe() + " | " + c.name() + " | as " + outcome.caller().name().toLowerCase(Locale.ROOT)
+        return status + " " + problem + " | " + c.request().method() + " "
+                + c.request().targetText() + " | "
+                + c.operation().describe() + " | " + c.name() + " | as "
+                + outcome.caller().name().toLowerCase(Locale.ROOT)
                 + " | Content-Type " + response.header("Content-Type").orElse("none") + " | trace "
                 + response.header("X-Trace-Id").orElse("none") + " | body: " + abbreviate(response.body());
     }
@@ -267,8 +286,7 @@ class MalformedInputIT {
                 return "problem status " + body.path("status") + " differs from HTTP " + response.status();
             }
             return null;
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return "problem body is not JSON";
         }
     }
@@ -286,7 +304,8 @@ class MalformedInputIT {
         counts.put("orders", total(Platform.get("/api/v1/orders?all=true&size=1", admin), "totalElements"));
         counts.put("users", total(Platform.get("/api/v1/users?size=1", admin), "totalItems"));
         counts.put("categories", total(Platform.get("/api/v1/categories", admin), null));
-        counts.put("the corpus customer's addresses", total(Platform.get("/api/v1/users/me/addresses", customer), null));
+        counts.put(
+                "the corpus customer's addresses", total(Platform.get("/api/v1/users/me/addresses", customer), null));
         return counts;
     }
 
@@ -301,13 +320,23 @@ class MalformedInputIT {
 
     /** The next system test starts with full buckets, not with what the corpus left of them. */
     static void leaveTheRateLimitBucketsRefilled() {
-        for (var bearer : Arrays.asList(null, TOKENS.get(Caller.ADMIN).bearer(),
+        for (var bearer : Arrays.asList(
+                null,
+                TOKENS.get(Caller.ADMIN).bearer(),
                 TOKENS.get(Caller.CUSTOMER).bearer())) {
-            Awaitility.await("rate-limit bucket refilled").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Awaitility.await("rate-limit bucket refilled")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
                         var response = Platform.get("/api/v1/categories", bearer);
-                        var limit = response.headers().firstValue("X-RateLimit-Limit").map(Long::parseLong).orElse(0L);
-                        var left = response.headers().firstValue("X-RateLimit-Remaining").map(Long::parseLong).orElse(0L);
+                        var limit = response.headers()
+                                .firstValue("X-RateLimit-Limit")
+                                .map(Long::parseLong)
+                                .orElse(0L);
+                        var left = response.headers()
+                                .firstValue("X-RateLimit-Remaining")
+                                .map(Long::parseLong)
+                                .orElse(0L);
                         return left >= limit / 2;
                     });
         }
@@ -318,14 +347,14 @@ class MalformedInputIT {
         var admin = TOKENS.get(Caller.ADMIN).bearer();
         for (var ip : List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1")) {
             var request = HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/v1/admin/blocklist/" + ip))
-                    .header("Authorization", admin).DELETE().build();
+                    .header("Authorization", admin)
+                    .DELETE()
+                    .build();
             try {
                 CLEANUP.send(request, HttpResponse.BodyHandlers.discarding());
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new AssertionError("cannot clear the failed authentications of " + ip, ex);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(ex);
             }
@@ -341,21 +370,29 @@ class MalformedInputIT {
         var groups = new LinkedHashMap<String, List<String>>();
         for (var failure : failures) {
             var fields = failure.split(" \\| ");
-            var key = fields.length > 3 ? fields[0] + " | " + fields[3].replaceAll("[0-9A-Fa-f-]{36}", "<uuid>")
+            var key = fields.length > 3
+                    ? fields[0] + " | " + fields[3].replaceAll("[0-9A-Fa-f-]{36}", "<uuid>")
                     : failure;
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(failure);
         }
         var text = new StringBuilder();
-        groups.forEach((key, members) -> text.append(String.format("%5d x %s%n        e.g. %s%n", members.size(), key,
-                members.get(0))));
+        groups.forEach((key, members) ->
+                text.append(String.format("%5d x %s%n        e.g. %s%n", members.size(), key, members.get(0))));
         return text.toString();
     }
 
     static void writeReport(List<Outcome> outcomes, List<String> failures, List<String> skipped, long seconds)
             throws IOException {
         var text = new StringBuilder();
-        text.append("# malformed-input corpus, mode ").append(MODE).append(", ").append(outcomes.size())
-                .append(" requests in ").append(seconds).append(" s, ").append(failures.size()).append(" failing\n");
+        text.append("# malformed-input corpus, mode ")
+                .append(MODE)
+                .append(", ")
+                .append(outcomes.size())
+                .append(" requests in ")
+                .append(seconds)
+                .append(" s, ")
+                .append(failures.size())
+                .append(" failing\n");
         var byStatus = new TreeMap<Integer, Integer>();
         outcomes.forEach(o -> byStatus.merge(o.response().status(), 1, Integer::sum));
         text.append("# statuses: ").append(byStatus).append('\n');

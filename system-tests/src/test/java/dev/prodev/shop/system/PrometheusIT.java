@@ -27,12 +27,24 @@ class PrometheusIT {
         var ready = reach("/-/ready");
         assertThat(ready.statusCode()).as("Prometheus is ready").isEqualTo(200);
 
-        var jobs = new String[] { "gateway", "user-service", "catalog-service", "order-service", "payment-service",
-                "notification-service", "zipkin", "prometheus" };
+        var jobs = new String[] {
+            "gateway",
+            "user-service",
+            "catalog-service",
+            "order-service",
+            "payment-service",
+            "notification-service",
+            "zipkin",
+            "prometheus"
+        };
         // the first scrape of each target happens within one scrape interval (15 s) of its start
-        var health = await("every scrape target up").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3))
-                .until(PrometheusIT::targetHealth, found -> found.size() == jobs.length
-                        && found.values().stream().allMatch("up"::equals));
+        var health = await("every scrape target up")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(3))
+                .until(
+                        PrometheusIT::targetHealth,
+                        found -> found.size() == jobs.length
+                                && found.values().stream().allMatch("up"::equals));
         assertThat(health).containsOnlyKeys(jobs);
 
         var rules = Platform.json(reach("/api/v1/rules"));
@@ -40,22 +52,37 @@ class PrometheusIT {
         var recordings = new ArrayList<String>();
         for (JsonNode group : rules.path("data").path("groups")) {
             for (JsonNode rule : group.path("rules")) {
-                assertThat(rule.path("health").asString()).as("rule %s", rule.path("name")).isIn("ok", "unknown");
-                ("alerting".equals(rule.path("type").asString()) ? alerts : recordings).add(rule.path("name").asString());
+                assertThat(rule.path("health").asString())
+                        .as("rule %s", rule.path("name"))
+                        .isIn("ok", "unknown");
+                ("alerting".equals(rule.path("type").asString()) ? alerts : recordings)
+                        .add(rule.path("name").asString());
             }
         }
-        assertThat(alerts).contains("CheckoutErrorBudgetBurnFast", "OutboxStuck", "DeadLetters", "ConsumerLagHigh",
-                "CircuitBreakerOpen", "ServiceDown");
+        assertThat(alerts)
+                .contains(
+                        "CheckoutErrorBudgetBurnFast",
+                        "OutboxStuck",
+                        "DeadLetters",
+                        "ConsumerLagHigh",
+                        "CircuitBreakerOpen",
+                        "ServiceDown");
         assertThat(recordings).isNotEmpty();
     }
 
     @Test
     void theMetricsBehindTheDashboardsArrive() {
         // JVM and HTTP metrics of every service, and the gateway's per-route metrics
-        await("http_server_requests from every service").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(
-                        values("count by (job) (http_server_requests_seconds_count)").keySet())
-                        .contains("user-service", "catalog-service", "order-service", "payment-service",
+        await("http_server_requests from every service")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(values("count by (job) (http_server_requests_seconds_count)")
+                                .keySet())
+                        .contains(
+                                "user-service",
+                                "catalog-service",
+                                "order-service",
+                                "payment-service",
                                 "notification-service"));
         assertThat(values("count by (job) (shop_outbox_pending)").keySet())
                 .contains("user-service", "catalog-service", "order-service", "payment-service");
@@ -67,7 +94,9 @@ class PrometheusIT {
         var targets = Platform.json(reach("/api/v1/targets?state=active"));
         var health = new TreeMap<String, String>();
         for (JsonNode target : targets.path("data").path("activeTargets")) {
-            health.put(target.path("labels").path("job").asString(), target.path("health").asString());
+            health.put(
+                    target.path("labels").path("job").asString(),
+                    target.path("health").asString());
         }
         return health;
     }
@@ -77,7 +106,9 @@ class PrometheusIT {
         var result = Platform.json(reach("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
         var values = new TreeMap<String, String>();
         for (JsonNode series : result.path("data").path("result")) {
-            values.put(series.path("metric").path("job").asString(), series.path("value").path(1).asString());
+            values.put(
+                    series.path("metric").path("job").asString(),
+                    series.path("value").path(1).asString());
         }
         return values;
     }
@@ -85,10 +116,11 @@ class PrometheusIT {
     static java.net.http.HttpResponse<String> reach(String path) {
         try {
             return Platform.getAbsolute(PROMETHEUS + path);
-        }
-        catch (AssertionError ex) {
-            throw new AssertionError("Prometheus does not answer at " + PROMETHEUS + ": start the platform with it, "
-                    + "SHOP_LOCAL_PROMETHEUS=on deploy/local/up (Debian package prometheus)", ex);
+        } catch (AssertionError ex) {
+            throw new AssertionError(
+                    "Prometheus does not answer at " + PROMETHEUS + ": start the platform with it, "
+                            + "SHOP_LOCAL_PROMETHEUS=on deploy/local/up (Debian package prometheus)",
+                    ex);
         }
     }
 }

@@ -35,7 +35,8 @@ class SmokeIT {
     static final String KEYCLOAK = System.getProperty("shop.keycloak.url", "http://localhost:8180");
     static final String KAFKA = System.getProperty("shop.kafka.bootstrap", "localhost:9092");
 
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final JsonMapper json = JsonMapper.builder().build();
     static String aliceToken;
 
@@ -52,7 +53,8 @@ class SmokeIT {
         assertThat(claims.path("sub").asString()).isNotBlank();
         // aud is a string or an array depending on how many audiences the token has
         var audience = claims.path("aud");
-        var audiences = audience.isArray() ? audience.valueStream().map(JsonNode::asString).toList()
+        var audiences = audience.isArray()
+                ? audience.valueStream().map(JsonNode::asString).toList()
                 : List.of(audience.asString());
         assertThat(audiences).contains("shop-api");
         assertThat(claims.path("realm_access").path("roles").valueStream().map(JsonNode::asString))
@@ -62,7 +64,8 @@ class SmokeIT {
 
     @Test
     void aWrongPasswordGetsNoToken() throws Exception {
-        var response = post(KEYCLOAK + "/realms/shop/protocol/openid-connect/token",
+        var response = post(
+                KEYCLOAK + "/realms/shop/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "shop-web", "username", "alice", "password", "wrong"));
         // Keycloak answers the OAuth2 error invalid_grant (status 400 or 401 depending on its version)
         assertThat(response.statusCode()).isIn(400, 401);
@@ -72,23 +75,26 @@ class SmokeIT {
 
     @Test
     void gatewayIsReady() throws Exception {
-        assertThat(get(GATEWAY + "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(get(GATEWAY + "/actuator/health/readiness", null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void anonymousOrdersRequestIsRefusedWithProblemJson() throws Exception {
         var response = get(GATEWAY + "/api/v1/orders", null);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
     void aForgedTokenIsRefused() throws Exception {
         // alice's real token with its signature replaced: the gateway must check the signature
         var parts = aliceToken.split("\\.");
-        var forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("not-the-signature".getBytes(StandardCharsets.UTF_8));
+        var forged = parts[0] + "." + parts[1] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("not-the-signature".getBytes(StandardCharsets.UTF_8));
         assertThat(get(GATEWAY + "/api/v1/orders", forged).statusCode()).isEqualTo(401);
     }
 
@@ -112,14 +118,16 @@ class SmokeIT {
         var viaGateway = get(GATEWAY + path, aliceToken);
         // a customer may read all six: anything but 200 (or 404 for the unknown payment) is a defect,
         // e.g. 409 from user-service when alice's Keycloak id changed under her profile
-        assertThat(viaGateway.statusCode()).as("%s through the gateway: %s", path, viaGateway.body())
+        assertThat(viaGateway.statusCode())
+                .as("%s through the gateway: %s", path, viaGateway.body())
                 .isIn(200, 404);
         var direct = get("http://localhost:" + servicePort + path, aliceToken);
-        assertThat(viaGateway.statusCode()).as("%s: gateway vs the service itself", path)
+        assertThat(viaGateway.statusCode())
+                .as("%s: gateway vs the service itself", path)
                 .isEqualTo(direct.statusCode());
         if (viaGateway.statusCode() >= 400) {
-            assertThat(viaGateway.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(viaGateway.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
     }
 
@@ -127,37 +135,64 @@ class SmokeIT {
     void everyServiceRefusesAnonymousCallsToItsProtectedApi() throws Exception {
         for (var entry : Map.of(8081, "/api/v1/users/me", 8083, "/api/v1/orders", 8085, "/api/v1/notifications")
                 .entrySet()) {
-            assertThat(get("http://localhost:" + entry.getKey() + entry.getValue(), null).statusCode())
-                    .as(entry.getValue()).isEqualTo(401);
+            assertThat(get("http://localhost:" + entry.getKey() + entry.getValue(), null)
+                            .statusCode())
+                    .as(entry.getValue())
+                    .isEqualTo(401);
         }
     }
 
     @Test
     void theRealKafkaBrokerHasThePlatformTopicsWithTheirPartitions() throws Exception {
-        var expected = List.of("shop.orders", "shop.payments", "shop.stock", "shop.products", "shop.users",
-                "shop.stock.commands", "shop.payment.commands");
+        var expected = List.of(
+                "shop.orders",
+                "shop.payments",
+                "shop.stock",
+                "shop.products",
+                "shop.users",
+                "shop.stock.commands",
+                "shop.payment.commands");
         var withDeadLetters = new ArrayList<>(expected);
         expected.forEach(topic -> withDeadLetters.add(topic + ".dlt"));
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+        try (var admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KAFKA,
                 // generous: the broker shares two busy cores with the whole platform
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                30_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                60_000))) {
             assertThat(admin.describeCluster().nodes().get()).isNotEmpty();
-            Map<String, TopicDescription> topics = admin.describeTopics(withDeadLetters).allTopicNames().get();
+            Map<String, TopicDescription> topics =
+                    admin.describeTopics(withDeadLetters).allTopicNames().get();
             assertThat(topics.values().stream()
-                    .collect(Collectors.toMap(TopicDescription::name, t -> t.partitions().size())))
+                            .collect(Collectors.toMap(
+                                    TopicDescription::name, t -> t.partitions().size())))
                     .containsOnlyKeys(withDeadLetters)
-                    .allSatisfy((name, partitions) -> assertThat(partitions).as(name).isEqualTo(3));
+                    .allSatisfy((name, partitions) ->
+                            assertThat(partitions).as(name).isEqualTo(3));
         }
     }
 
     // ---------------------------------------------------------------- helpers
 
     static String passwordGrant(String user, String password) throws Exception {
-        var response = post(KEYCLOAK + "/realms/shop/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "shop-web", "username", user, "password", password,
-                "scope", "openid"));
-        assertThat(response.statusCode()).as("token for %s: %s", user, response.body()).isEqualTo(200);
+        var response = post(
+                KEYCLOAK + "/realms/shop/protocol/openid-connect/token",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "shop-web",
+                        "username",
+                        user,
+                        "password",
+                        password,
+                        "scope",
+                        "openid"));
+        assertThat(response.statusCode())
+                .as("token for %s: %s", user, response.body())
+                .isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asString();
     }
 
@@ -167,7 +202,9 @@ class SmokeIT {
     }
 
     static HttpResponse<String> get(String url, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -178,9 +215,12 @@ class SmokeIT {
         var body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -34,7 +34,9 @@ class ProfileAndAddressIT extends UserIntegrationTest {
         var aliceMe = call("GET", "/api/v1/users/me", alice, null);
         var bobMe = call("GET", "/api/v1/users/me", bob, null);
         assertThat(aliceMe.statusCode()).isEqualTo(200);
-        assertThat(aliceMe.body()).contains("\"id\":\"alice\"", "alice@example.com").doesNotContain("bob");
+        assertThat(aliceMe.body())
+                .contains("\"id\":\"alice\"", "alice@example.com")
+                .doesNotContain("bob");
         assertThat(bobMe.body()).contains("\"id\":\"bob\"", "bob@example.com").doesNotContain("alice");
         assertThat(call("GET", "/api/v1/users/me", null, null).statusCode()).isEqualTo(401);
     }
@@ -43,11 +45,16 @@ class ProfileAndAddressIT extends UserIntegrationTest {
     void aShopperRenamesThemselves() throws Exception {
         var user = "renamer-" + UUID.randomUUID();
         var token = TestTokens.bearer(user, "customer");
-        var updated = call("PUT", "/api/v1/users/me", token,
+        var updated = call(
+                "PUT",
+                "/api/v1/users/me",
+                token,
                 "{\"displayName\":\"New Name\",\"firstName\":\"New\",\"lastName\":\"Name\"}");
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(call("GET", "/api/v1/users/me", token, null).body()).contains("\"displayName\":\"New Name\"");
-        assertThat(call("PUT", "/api/v1/users/me", token, "{\"displayName\":\"\"}").statusCode()).isEqualTo(400);
+        assertThat(call("PUT", "/api/v1/users/me", token, "{\"displayName\":\"\"}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -60,21 +67,30 @@ class ProfileAndAddressIT extends UserIntegrationTest {
         var id = id(created.body());
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/users/me/addresses/" + id);
 
-        assertThat(call("GET", "/api/v1/users/me/addresses", alice, null).body()).contains(id);
-        assertThat(call("GET", "/api/v1/users/me/addresses/" + id, alice, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/users/me/addresses", alice, null).body())
+                .contains(id);
+        assertThat(call("GET", "/api/v1/users/me/addresses/" + id, alice, null).statusCode())
+                .isEqualTo(200);
         var updated = call("PUT", "/api/v1/users/me/addresses/" + id, alice, ADDRESS.replace("home", "work"));
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(updated.body()).contains("\"label\":\"work\"");
 
         assertThat(call("GET", "/api/v1/users/me/addresses", bob, null).body()).isEqualTo("[]");
-        assertThat(call("GET", "/api/v1/users/me/addresses/" + id, bob, null).statusCode()).isEqualTo(404);
-        assertThat(call("PUT", "/api/v1/users/me/addresses/" + id, bob, ADDRESS).statusCode()).isEqualTo(404);
-        assertThat(call("DELETE", "/api/v1/users/me/addresses/" + id, bob, null).statusCode()).isEqualTo(404);
-        assertThat(call("GET", "/api/v1/users/me/addresses/" + id, alice, null).statusCode()).as("still there")
+        assertThat(call("GET", "/api/v1/users/me/addresses/" + id, bob, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("PUT", "/api/v1/users/me/addresses/" + id, bob, ADDRESS).statusCode())
+                .isEqualTo(404);
+        assertThat(call("DELETE", "/api/v1/users/me/addresses/" + id, bob, null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("GET", "/api/v1/users/me/addresses/" + id, alice, null).statusCode())
+                .as("still there")
                 .isEqualTo(200);
 
-        assertThat(call("DELETE", "/api/v1/users/me/addresses/" + id, alice, null).statusCode()).isEqualTo(204);
-        assertThat(call("GET", "/api/v1/users/me/addresses/" + id, alice, null).statusCode()).isEqualTo(404);
+        assertThat(call("DELETE", "/api/v1/users/me/addresses/" + id, alice, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(call("GET", "/api/v1/users/me/addresses/" + id, alice, null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -83,14 +99,17 @@ class ProfileAndAddressIT extends UserIntegrationTest {
         var response = call("POST", "/api/v1/users/me/addresses", token, ADDRESS.replace("\"ET\"", "\"Ethiopia\""));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"field\":\"country\"");
-        assertThat(call("GET", "/api/v1/users/me/addresses/not-a-uuid", token, null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/v1/users/me/addresses/not-a-uuid", token, null)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void deletingTheAccountRemovesKeycloakUserProfileAndAddressesAndPublishesUserDeleted() throws Exception {
         var user = "leaver-" + UUID.randomUUID();
         var token = TestTokens.bearer(user, "customer");
-        assertThat(call("POST", "/api/v1/users/me/addresses", token, ADDRESS).statusCode()).isEqualTo(201);
+        assertThat(call("POST", "/api/v1/users/me/addresses", token, ADDRESS).statusCode())
+                .isEqualTo(201);
 
         var response = call("DELETE", "/api/v1/users/me", token, null);
 
@@ -100,11 +119,20 @@ class ProfileAndAddressIT extends UserIntegrationTest {
                 .untilAsserted(() -> KEYCLOAK.verify(deleteRequestedFor(urlEqualTo(USERS + "/" + user))));
         assertThat(jdbc.queryForObject("select count(*) from user_profile where keycloak_id = ?", Integer.class, user))
                 .isZero();
-        assertThat(jdbc.queryForObject("select count(*) from address a where not exists "
-                + "(select 1 from user_profile p where p.id = a.profile_id)", Integer.class)).isZero();
-        var event = TopicReader.await(bootstrapServers, Topics.USERS, 1, record -> user.equals(record.key())
-                && UserDeleted.TYPE.equals(new String(record.headers().lastHeader("ce_type").value(),
-                        StandardCharsets.UTF_8)), Duration.ofSeconds(20)).get(0);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from address a where not exists "
+                                + "(select 1 from user_profile p where p.id = a.profile_id)",
+                        Integer.class))
+                .isZero();
+        var event = TopicReader.await(
+                        bootstrapServers,
+                        Topics.USERS,
+                        1,
+                        record -> user.equals(record.key())
+                                && UserDeleted.TYPE.equals(new String(
+                                        record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)),
+                        Duration.ofSeconds(20))
+                .get(0);
         assertThat(EventSchemas.validate(UserDeleted.TYPE, event.value())).isEmpty();
     }
 

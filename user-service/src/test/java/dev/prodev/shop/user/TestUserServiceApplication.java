@@ -14,6 +14,8 @@ import org.springframework.boot.SpringApplication;
 public class TestUserServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.from(UserServiceApplication::main).with(ShopTestInfrastructure.class).run(args);
+        SpringApplication.from(UserServiceApplication::main)
+                .with(ShopTestInfrastructure.class)
+                .run(args);
     }
 }

@@ -25,7 +25,8 @@ class UserAuthorizationMatrixIT extends UserIntegrationTest {
         var run = UUID.randomUUID().toString().substring(0, 8);
         var tokens = MatrixCaller.tokens(run);
 
-        var created = call("POST", "/api/v1/users/me/addresses", tokens.get(MatrixCaller.ALICE), ProfileAndAddressIT.ADDRESS);
+        var created =
+                call("POST", "/api/v1/users/me/addresses", tokens.get(MatrixCaller.ALICE), ProfileAndAddressIT.ADDRESS);
         assertThat(created.statusCode()).isEqualTo(201);
         var alicesAddress = "/api/v1/users/me/addresses/" + ProfileAndAddressIT.id(created.body());
         var address = ProfileAndAddressIT.ADDRESS;
@@ -47,7 +48,13 @@ class UserAuthorizationMatrixIT extends UserIntegrationTest {
         for (var row : rows) {
             // alice goes last on her own address, so the 404s of the others are about ownership, not absence
             var order = row.path().equals(alicesAddress)
-                    ? new MatrixCaller[] { MatrixCaller.ANONYMOUS, MatrixCaller.BOB, MatrixCaller.ADMIN, MatrixCaller.SRE, MatrixCaller.ALICE }
+                    ? new MatrixCaller[] {
+                        MatrixCaller.ANONYMOUS,
+                        MatrixCaller.BOB,
+                        MatrixCaller.ADMIN,
+                        MatrixCaller.SRE,
+                        MatrixCaller.ALICE
+                    }
                     : MatrixCaller.values();
             for (var caller : order) {
                 var response = call(row.method(), row.path(), tokens.get(caller), row.body());

@@ -29,9 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * documents (token by client credentials, {@code POST /admin/realms/shop/users} answering 201 with
  * {@code Location}, role lookup and {@code role-mappings/realm}, {@code DELETE}/{@code PUT} by id).
  */
-@ShopIntegrationTest(properties = { "shop.keycloak.client-secret=test-secret", "shop.keycloak.read-timeout=2s",
-        // not the default, so ErasureIT shows the property takes effect
-        "shop.users.erasure.tombstone-ttl=PT45M" })
+@ShopIntegrationTest(
+        properties = {
+            "shop.keycloak.client-secret=test-secret",
+            "shop.keycloak.read-timeout=2s",
+            // not the default, so ErasureIT shows the property takes effect
+            "shop.users.erasure.tombstone-ttl=PT45M"
+        })
 abstract class UserIntegrationTest {
 
     static final WireMockServer KEYCLOAK = new WireMockServer(options().dynamicPort());
@@ -40,7 +44,8 @@ abstract class UserIntegrationTest {
         KEYCLOAK.start();
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static final String USERS = "/admin/realms/shop/users";
 
@@ -68,21 +73,25 @@ abstract class UserIntegrationTest {
                 .willReturn(okJson("{\"id\":\"role-customer-id\",\"name\":\"customer\",\"composite\":false}")));
         KEYCLOAK.stubFor(post(urlPathMatching(USERS + "/[^/]+/role-mappings/realm"))
                 .willReturn(aResponse().withStatus(204)));
-        KEYCLOAK.stubFor(delete(urlPathMatching(USERS + "/[^/]+")).willReturn(aResponse().withStatus(204)));
-        KEYCLOAK.stubFor(put(urlPathMatching(USERS + "/[^/]+")).willReturn(aResponse().withStatus(204)));
+        KEYCLOAK.stubFor(
+                delete(urlPathMatching(USERS + "/[^/]+")).willReturn(aResponse().withStatus(204)));
+        KEYCLOAK.stubFor(
+                put(urlPathMatching(USERS + "/[^/]+")).willReturn(aResponse().withStatus(204)));
     }
 
     /** Keycloak accepts the new user and tells us its id in {@code Location}, as it documents. */
     static void keycloakCreates(String email, String userId) {
         KEYCLOAK.stubFor(post(urlEqualTo(USERS))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.email",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(email)))
-                .willReturn(aResponse().withStatus(201)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(email)))
+                .willReturn(aResponse()
+                        .withStatus(201)
                         .withHeader("Location", "http://127.0.0.1:" + KEYCLOAK.port() + USERS + "/" + userId)));
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -91,8 +100,10 @@ abstract class UserIntegrationTest {
 
     HttpResponse<String> call(String method, String path, String authorization, String json)
             throws IOException, InterruptedException {
-        var builder = request(path).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
+        var builder = request(path)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }

@@ -31,8 +31,7 @@ public class Category {
     @Version
     private long version;
 
-    protected Category() {
-    }
+    protected Category() {}
 
     public Category(UUID id, UUID parentId, String slug, String name) {
         this.id = id;

@@ -39,7 +39,9 @@ class CategoryController {
     @GetMapping
     @Operation(summary = "All categories, flat, sorted by name")
     List<CategoryView> list() {
-        return categories.findAllByOrderByNameAsc().stream().map(CategoryView::of).toList();
+        return categories.findAllByOrderByNameAsc().stream()
+                .map(CategoryView::of)
+                .toList();
     }
 
     @GetMapping("/tree")
@@ -51,16 +53,20 @@ class CategoryController {
         for (var category : all) {
             if (category.getParentId() == null) {
                 roots.add(category);
-            }
-            else {
-                children.computeIfAbsent(category.getParentId(), key -> new ArrayList<>()).add(category);
+            } else {
+                children.computeIfAbsent(category.getParentId(), key -> new ArrayList<>())
+                        .add(category);
             }
         }
-        return roots.stream().sorted(Comparator.comparing(Category::getName)).map(root -> node(root, children)).toList();
+        return roots.stream()
+                .sorted(Comparator.comparing(Category::getName))
+                .map(root -> node(root, children))
+                .toList();
     }
 
     private static CategoryNode node(Category category, java.util.Map<UUID, List<Category>> children) {
-        var below = children.getOrDefault(category.getId(), List.of()).stream().map(child -> node(child, children))
+        var below = children.getOrDefault(category.getId(), List.of()).stream()
+                .map(child -> node(child, children))
                 .toList();
         return new CategoryNode(category.getId(), category.getSlug(), category.getName(), below);
     }
@@ -80,8 +86,10 @@ class CategoryController {
             throw ShopProblem.conflict("A category with slug '" + request.slug() + "' already exists.");
         }
         requireParent(request.parentId());
-        var saved = categories.saveAndFlush(new Category(UUID.randomUUID(), request.parentId(), request.slug(), request.name()));
-        return ResponseEntity.created(URI.create("/api/v1/categories/" + saved.getId())).body(CategoryView.of(saved));
+        var saved = categories.saveAndFlush(
+                new Category(UUID.randomUUID(), request.parentId(), request.slug(), request.name()));
+        return ResponseEntity.created(URI.create("/api/v1/categories/" + saved.getId()))
+                .body(CategoryView.of(saved));
     }
 
     @PutMapping("/{id}")
@@ -94,7 +102,8 @@ class CategoryController {
             throw ShopProblem.conflict("A category with slug '" + request.slug() + "' already exists.");
         }
         requireParent(request.parentId());
-        if (request.parentId() != null && categories.ancestorIds(request.parentId()).contains(id)) {
+        if (request.parentId() != null
+                && categories.ancestorIds(request.parentId()).contains(id)) {
             throw ShopProblem.unprocessable("A category cannot be moved below itself or its own subcategories.");
         }
         category.rename(request.slug(), request.name());

@@ -31,11 +31,14 @@ class CacheConfig implements CachingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(CacheConfig.class);
 
     @Bean
-    RedisCacheManager cacheManager(RedisConnectionFactory redis,
+    RedisCacheManager cacheManager(
+            RedisConnectionFactory redis,
             @Value("${shop.catalog.cache.product-ttl:PT10M}") Duration productTtl,
             @Value("${shop.catalog.cache.page-ttl:PT30S}") Duration pageTtl) {
-        var defaults = RedisCacheConfiguration.defaultCacheConfig().prefixCacheNameWith("catalog:")
-                .disableCachingNullValues().entryTtl(productTtl);
+        var defaults = RedisCacheConfiguration.defaultCacheConfig()
+                .prefixCacheNameWith("catalog:")
+                .disableCachingNullValues()
+                .entryTtl(productTtl);
         return RedisCacheManager.builder(RedisCacheWriter.nonLockingRedisCacheWriter(redis, BatchStrategies.scan(500)))
                 .cacheDefaults(defaults)
                 .withCacheConfiguration(ProductCache.BY_ID, defaults)

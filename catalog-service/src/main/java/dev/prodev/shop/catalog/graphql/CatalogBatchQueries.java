@@ -30,7 +30,8 @@ class CatalogBatchQueries {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
-        List<Product> rows = entityManager.createNativeQuery("""
+        List<Product> rows = entityManager
+                .createNativeQuery("""
                 select p.* from (
                     select q.*, row_number() over (partition by q.category_id order by q.name, q.id) as rank_in_category
                     from product q where q.category_id in (:ids) and q.status = 'ACTIVE') p
@@ -51,8 +52,8 @@ class CatalogBatchQueries {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "select product_id, on_hand, reserved from stock where product_id in (:ids)")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select product_id, on_hand, reserved from stock where product_id in (:ids)")
                 .setParameter("ids", productIds)
                 .getResultList();
         var result = new HashMap<UUID, StockLevel>();

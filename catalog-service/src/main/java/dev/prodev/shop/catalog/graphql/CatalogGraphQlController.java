@@ -49,12 +49,10 @@ class CatalogGraphQlController {
         this.batch = batch;
     }
 
-    record ProductFilter(UUID categoryId, String minPrice, String maxPrice, ProductStatus status, Boolean inStock,
-            String text) {
-    }
+    record ProductFilter(
+            UUID categoryId, String minPrice, String maxPrice, ProductStatus status, Boolean inStock, String text) {}
 
-    record Money(String amount, String currency) {
-    }
+    record Money(String amount, String currency) {}
 
     record CategoryView(UUID id, UUID parentId, String slug, String name) {
         static CategoryView of(Category category) {
@@ -63,8 +61,12 @@ class CatalogGraphQlController {
     }
 
     @QueryMapping
-    ProductPage products(@Argument ProductFilter filter, @Argument Integer page, @Argument Integer size,
-            @Argument String sort, @Argument String after) {
+    ProductPage products(
+            @Argument ProductFilter filter,
+            @Argument Integer page,
+            @Argument Integer size,
+            @Argument String sort,
+            @Argument String after) {
         var f = filter == null ? new ProductFilter(null, null, null, null, null, null) : filter;
         var p = page == null ? 0 : page;
         var s = size == null ? 20 : size;
@@ -75,13 +77,14 @@ class CatalogGraphQlController {
             throw new GraphQlInputException("size must be between 1 and " + ProductQuery.MAX_PAGE_SIZE);
         }
         if (!PageWindow.fits(p, s)) {
-            throw new GraphQlInputException(PageWindow.explain(p, s,
-                    "walk further with products(after: nextCursor) in the newest-first order."));
+            throw new GraphQlInputException(PageWindow.explain(
+                    p, s, "walk further with products(after: nextCursor) in the newest-first order."));
         }
         if (f.text() != null && f.text().length() > ProductQuery.MAX_TEXT_LENGTH) {
             // refused before any SQL and before the read cache, like REST's q
-            throw new GraphQlInputException("filter.text must be at most " + ProductQuery.MAX_TEXT_LENGTH
-                    + " characters", graphql.ErrorType.ValidationError);
+            throw new GraphQlInputException(
+                    "filter.text must be at most " + ProductQuery.MAX_TEXT_LENGTH + " characters",
+                    graphql.ErrorType.ValidationError);
         }
         var min = decimal("minPrice", f.minPrice());
         var max = decimal("maxPrice", f.maxPrice());
@@ -94,8 +97,7 @@ class CatalogGraphQlController {
                     throw new GraphQlInputException("sort RELEVANCE needs filter.text");
                 }
                 field = ProductQuery.SortField.RELEVANCE;
-            }
-            else {
+            } else {
                 descending = sort.endsWith("_DESC");
                 field = switch (sort.substring(0, sort.lastIndexOf('_'))) {
                     case "NAME" -> ProductQuery.SortField.NAME;
@@ -107,18 +109,27 @@ class CatalogGraphQlController {
         ProductCursor cursor = null;
         if (after != null) {
             if (field != ProductQuery.SortField.CREATED_AT || !descending || p != 0) {
-                throw new GraphQlInputException("after works with the default newest-first order (CREATED_AT_DESC) "
-                        + "and without page");
+                throw new GraphQlInputException(
+                        "after works with the default newest-first order (CREATED_AT_DESC) " + "and without page");
             }
             try {
                 cursor = ProductCursor.decode(after);
-            }
-            catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException ex) {
                 throw new GraphQlInputException(ex.getMessage());
             }
         }
-        return catalog.search(new ProductQuery(f.categoryId(), min, max, f.status(), f.inStock(),
-                hasText ? f.text().strip() : null, field, descending, cursor, p, s));
+        return catalog.search(new ProductQuery(
+                f.categoryId(),
+                min,
+                max,
+                f.status(),
+                f.inStock(),
+                hasText ? f.text().strip() : null,
+                field,
+                descending,
+                cursor,
+                p,
+                s));
     }
 
     private static BigDecimal decimal(String name, String value) {
@@ -131,8 +142,7 @@ class CatalogGraphQlController {
                 throw new GraphQlInputException(name + " must not be negative");
             }
             return amount;
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw new GraphQlInputException(name + " must be a decimal number like 19.90");
         }
     }
@@ -141,8 +151,7 @@ class CatalogGraphQlController {
     ProductView product(@Argument UUID id) {
         try {
             return catalog.byId(id);
-        }
-        catch (ShopProblem notFound) {
+        } catch (ShopProblem notFound) {
             return null;
         }
     }
@@ -151,15 +160,16 @@ class CatalogGraphQlController {
     ProductView productBySku(@Argument String sku) {
         try {
             return catalog.bySku(sku);
-        }
-        catch (ShopProblem notFound) {
+        } catch (ShopProblem notFound) {
             return null;
         }
     }
 
     @QueryMapping
     List<CategoryView> categories() {
-        return categories.findAllByOrderByNameAsc().stream().map(CategoryView::of).toList();
+        return categories.findAllByOrderByNameAsc().stream()
+                .map(CategoryView::of)
+                .toList();
     }
 
     @QueryMapping
@@ -169,12 +179,15 @@ class CatalogGraphQlController {
 
     @SchemaMapping(typeName = "Product", field = "price")
     Money price(ProductView product) {
-        return new Money(product.price().amount().toPlainString(), product.price().currency());
+        return new Money(
+                product.price().amount().toPlainString(), product.price().currency());
     }
 
     @BatchMapping(typeName = "Product", field = "category")
     Map<ProductView, CategoryView> productCategory(List<ProductView> products) {
-        var ids = products.stream().map(ProductView::categoryId).filter(java.util.Objects::nonNull)
+        var ids = products.stream()
+                .map(ProductView::categoryId)
+                .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         var byId = byId(ids);
         var result = new HashMap<ProductView, CategoryView>();
@@ -192,8 +205,8 @@ class CatalogGraphQlController {
 
     @BatchMapping(typeName = "Category", field = "products")
     Map<CategoryView, List<ProductView>> categoryProducts(List<CategoryView> parents) {
-        var byCategory = batch.firstProductsOf(parents.stream().map(CategoryView::id).collect(Collectors.toSet()),
-                PRODUCTS_PER_CATEGORY);
+        var byCategory = batch.firstProductsOf(
+                parents.stream().map(CategoryView::id).collect(Collectors.toSet()), PRODUCTS_PER_CATEGORY);
         var result = new LinkedHashMap<CategoryView, List<ProductView>>();
         parents.forEach(category -> result.put(category, byCategory.getOrDefault(category.id(), List.of())));
         return result;
@@ -201,7 +214,9 @@ class CatalogGraphQlController {
 
     @BatchMapping(typeName = "Category", field = "parent")
     Map<CategoryView, CategoryView> parent(List<CategoryView> children) {
-        var byId = byId(children.stream().map(CategoryView::parentId).filter(java.util.Objects::nonNull)
+        var byId = byId(children.stream()
+                .map(CategoryView::parentId)
+                .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet()));
         var result = new HashMap<CategoryView, CategoryView>();
         children.forEach(child -> result.put(child, byId.get(child.parentId())));
@@ -211,7 +226,8 @@ class CatalogGraphQlController {
     @BatchMapping(typeName = "Category", field = "children")
     Map<CategoryView, List<CategoryView>> children(List<CategoryView> parents) {
         var ids = parents.stream().map(CategoryView::id).toList();
-        var byParent = categories.findByParentIdInOrderByNameAsc(ids).stream().map(CategoryView::of)
+        var byParent = categories.findByParentIdInOrderByNameAsc(ids).stream()
+                .map(CategoryView::of)
                 .collect(Collectors.groupingBy(CategoryView::parentId, Collectors.toCollection(ArrayList::new)));
         var result = new LinkedHashMap<CategoryView, List<CategoryView>>();
         parents.forEach(parent -> result.put(parent, byParent.getOrDefault(parent.id(), new ArrayList<>())));
@@ -222,7 +238,8 @@ class CatalogGraphQlController {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return categories.findByIdIn(ids).stream().map(CategoryView::of)
+        return categories.findByIdIn(ids).stream()
+                .map(CategoryView::of)
                 .collect(Collectors.toMap(CategoryView::id, Function.identity()));
     }
 

@@ -30,13 +30,19 @@ class GraphQlHttpErrors {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> graphQlUnsupportedMediaType(@Value("${spring.graphql.http.path:/graphql}") String path) {
-        RequestPredicate unsupported = request -> request.headers().contentType()
+    RouterFunction<ServerResponse> graphQlUnsupportedMediaType(
+            @Value("${spring.graphql.http.path:/graphql}") String path) {
+        RequestPredicate unsupported = request -> request.headers()
+                .contentType()
                 .map(type -> ACCEPTED.stream().noneMatch(accepted -> accepted.isCompatibleWith(type)))
                 .orElse(true);
         return RouterFunctions.route(RequestPredicates.POST(path).and(unsupported), request -> {
-            throw new ShopProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                    "Send the GraphQL request as application/json.", Map.of());
+            throw new ShopProblem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "Send the GraphQL request as application/json.",
+                    Map.of());
         });
     }
 }

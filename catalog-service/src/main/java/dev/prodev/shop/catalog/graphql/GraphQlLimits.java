@@ -29,7 +29,8 @@ class GraphQlLimits {
 
     @Bean
     @Order(0)
-    QueryCost maxQueryCost(@Value("${shop.catalog.graphql.max-cost:3000}") int maxCost,
+    QueryCost maxQueryCost(
+            @Value("${shop.catalog.graphql.max-cost:3000}") int maxCost,
             @Value("${shop.catalog.graphql.category-list-estimate:10}") int categoryListEstimate) {
         return new QueryCost(maxCost, categoryListEstimate);
     }
@@ -48,7 +49,9 @@ class GraphQlLimits {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
                 if (ex instanceof CatalogGraphQlController.GraphQlInputException input) {
-                    return GraphqlErrorBuilder.newError(env).errorType(input.errorType()).message(input.getMessage())
+                    return GraphqlErrorBuilder.newError(env)
+                            .errorType(input.errorType())
+                            .message(input.getMessage())
                             .build();
                 }
                 return null;

@@ -64,8 +64,7 @@ public class Product {
     @Version
     private long version;
 
-    protected Product() {
-    }
+    protected Product() {}
 
     public Product(UUID id, String sku, String name, BigDecimal priceAmount, String currency) {
         this.id = id;
@@ -78,8 +77,14 @@ public class Product {
     }
 
     /** Replaces the editable fields; says whether the price changed (a separate event type). */
-    public boolean update(String name, String description, UUID categoryId, BigDecimal priceAmount, String currency,
-            Map<String, Object> attributes, List<String> imageUrls) {
+    public boolean update(
+            String name,
+            String description,
+            UUID categoryId,
+            BigDecimal priceAmount,
+            String currency,
+            Map<String, Object> attributes,
+            List<String> imageUrls) {
         var priceChanged = this.priceAmount.compareTo(priceAmount) != 0 || !this.currency.equals(currency);
         this.name = name;
         this.description = description == null ? "" : description;

@@ -21,7 +21,11 @@ public class ProductAdmin {
     private final ProductCache cache;
     private final JdbcTemplate jdbc;
 
-    ProductAdmin(ProductRepository products, CategoryRepository categories, ProductChangePublisher events, ProductCache cache,
+    ProductAdmin(
+            ProductRepository products,
+            CategoryRepository categories,
+            ProductChangePublisher events,
+            ProductCache cache,
             JdbcTemplate jdbc) {
         this.products = products;
         this.categories = categories;
@@ -39,10 +43,20 @@ public class ProductAdmin {
             throw ShopProblem.conflict("A product with SKU '" + request.sku() + "' already exists.");
         }
         requireCategory(request.categoryId());
-        var product = new Product(UUID.randomUUID(), request.sku(), request.name(), request.price().amount(),
+        var product = new Product(
+                UUID.randomUUID(),
+                request.sku(),
+                request.name(),
+                request.price().amount(),
                 request.price().currency());
-        product.update(request.name(), request.description(), request.categoryId(), request.price().amount(),
-                request.price().currency(), request.attributes(), request.imageUrls());
+        product.update(
+                request.name(),
+                request.description(),
+                request.categoryId(),
+                request.price().amount(),
+                request.price().currency(),
+                request.attributes(),
+                request.imageUrls());
         products.saveAndFlush(product);
         var initial = request.initialStock() == null ? 0 : request.initialStock();
         jdbc.update("insert into stock (product_id, on_hand, reserved) values (?, ?, 0)", product.getId(), initial);
@@ -58,8 +72,14 @@ public class ProductAdmin {
             throw ShopProblem.unprocessable("The SKU identifies the product and cannot change.");
         }
         requireCategory(request.categoryId());
-        var priceChanged = product.update(request.name(), request.description(), request.categoryId(),
-                request.price().amount(), request.price().currency(), request.attributes(), request.imageUrls());
+        var priceChanged = product.update(
+                request.name(),
+                request.description(),
+                request.categoryId(),
+                request.price().amount(),
+                request.price().currency(),
+                request.attributes(),
+                request.imageUrls());
         products.saveAndFlush(product);
         events.changed(priceChanged ? ProductChanged.PRICE_CHANGED : ProductChanged.UPDATED, product);
         cache.evictAfterCommit(product.getId(), product.getSku());

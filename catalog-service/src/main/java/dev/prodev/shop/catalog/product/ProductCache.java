@@ -39,8 +39,7 @@ public class ProductCache {
                     evict(id, sku);
                 }
             });
-        }
-        else {
+        } else {
             evict(id, sku);
         }
     }
@@ -66,8 +65,7 @@ public class ProductCache {
             if (cache != null) {
                 action.accept(cache);
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             log.warn("product cache '{}' not invalidated (entries expire by TTL): {}", name, ex.toString());
         }
     }

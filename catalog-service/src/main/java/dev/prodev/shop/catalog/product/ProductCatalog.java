@@ -30,7 +30,8 @@ public class ProductCatalog {
     @Cacheable(cacheNames = ProductCache.BY_SKU, key = "#sku")
     @Transactional(readOnly = true)
     public ProductView bySku(String sku) {
-        return products.findBySku(sku).map(ProductView::of)
+        return products.findBySku(sku)
+                .map(ProductView::of)
                 .orElseThrow(() -> ShopProblem.notFound("product", "SKU " + sku));
     }
 

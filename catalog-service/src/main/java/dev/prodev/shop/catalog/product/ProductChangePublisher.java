@@ -17,8 +17,12 @@ class ProductChangePublisher {
 
     /** Must run inside the transaction that changed the product. */
     void changed(String type, Product product) {
-        var data = new ProductChanged(product.getId(), product.getSku(), product.getName(),
-                new Money(product.getPriceAmount(), product.getCurrency()), product.getStatus().name());
+        var data = new ProductChanged(
+                product.getId(),
+                product.getSku(),
+                product.getName(),
+                new Money(product.getPriceAmount(), product.getCurrency()),
+                product.getStatus().name());
         outbox.append(product.getId().toString(), type, data);
     }
 }

@@ -37,8 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductController {
 
     /** Browsers and proxies may reuse a product for a short while, then revalidate with the ETag. */
-    private static final CacheControl PRODUCT_CACHING = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic()
-            .mustRevalidate();
+    private static final CacheControl PRODUCT_CACHING =
+            CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic().mustRevalidate();
 
     private final ProductCatalog catalog;
     private final ProductAdmin admin;
@@ -49,10 +49,12 @@ class ProductController {
     }
 
     @GetMapping
-    @Operation(summary = "List, filter, search and sort products",
-            description = "sort: name | price | createdAt (default createdAt,desc) | relevance (with q), optionally ',asc' or ',desc'. "
-                    + "category includes its subcategories. q is a web-search style full-text query ranked by relevance. "
-                    + "page × size may not pass 10 000; beyond it, walk the newest-first order with after=nextCursor.")
+    @Operation(
+            summary = "List, filter, search and sort products",
+            description =
+                    "sort: name | price | createdAt (default createdAt,desc) | relevance (with q), optionally ',asc' or ',desc'. "
+                            + "category includes its subcategories. q is a web-search style full-text query ranked by relevance. "
+                            + "page × size may not pass 10 000; beyond it, walk the newest-first order with after=nextCursor.")
     ResponseEntity<ProductPage> list(
             @RequestParam(defaultValue = "0") @Min(0) @Max(ProductQuery.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(ProductQuery.MAX_PAGE_SIZE) int size,
@@ -63,8 +65,10 @@ class ProductController {
             @RequestParam(required = false) ProductStatus status,
             @RequestParam(required = false) Boolean inStock,
             @RequestParam(required = false) @Size(max = ProductQuery.MAX_TEXT_LENGTH) String q,
-            @RequestParam(required = false) @Size(max = ProductCursor.MAX_LENGTH)
-            @Parameter(description = "nextCursor of the previous page (newest-first order only)") String after) {
+            @RequestParam(required = false)
+                    @Size(max = ProductCursor.MAX_LENGTH)
+                    @Parameter(description = "nextCursor of the previous page (newest-first order only)")
+                    String after) {
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             throw ShopProblem.badRequest("minPrice must not be greater than maxPrice.");
         }
@@ -93,50 +97,75 @@ class ProductController {
         ProductCursor cursor = null;
         if (after != null) {
             if (sortField != ProductQuery.SortField.CREATED_AT || !descending || page != 0) {
-                throw ShopProblem.badRequest("after works with the default newest-first order (sort=createdAt,desc) "
-                        + "and without page.");
+                throw ShopProblem.badRequest(
+                        "after works with the default newest-first order (sort=createdAt,desc) " + "and without page.");
             }
             try {
                 cursor = ProductCursor.decode(after);
-            }
-            catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException ex) {
                 throw ShopProblem.badRequest(ex.getMessage() + ".");
             }
         }
-        var query = new ProductQuery(category, minPrice, maxPrice, status, inStock, hasText ? q.strip() : null,
-                sortField, descending, cursor, page, size);
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic())
+        var query = new ProductQuery(
+                category,
+                minPrice,
+                maxPrice,
+                status,
+                inStock,
+                hasText ? q.strip() : null,
+                sortField,
+                descending,
+                cursor,
+                page,
+                size);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(10)).cachePublic())
                 .body(catalog.search(query));
     }
 
     private static ShopProblem badSort(String sort) {
-        var allowed = Arrays.stream(ProductQuery.SortField.values()).map(ProductQuery.SortField::apiName).toList();
-        return new ShopProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                "sort '" + sort + "' is not allowed; use one of " + allowed + " optionally followed by ',asc' or ',desc'.",
-                Map.of("errors", java.util.List.of(new dev.prodev.shop.web.problem.ProblemDetailsHandler.FieldError("sort",
-                        "must be one of " + allowed))));
+        var allowed = Arrays.stream(ProductQuery.SortField.values())
+                .map(ProductQuery.SortField::apiName)
+                .toList();
+        return new ShopProblem(
+                HttpStatus.BAD_REQUEST,
+                "validation",
+                "Invalid request",
+                "sort '" + sort + "' is not allowed; use one of " + allowed
+                        + " optionally followed by ',asc' or ',desc'.",
+                Map.of(
+                        "errors",
+                        java.util.List.of(new dev.prodev.shop.web.problem.ProblemDetailsHandler.FieldError(
+                                "sort", "must be one of " + allowed))));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One product; answers 304 when If-None-Match holds its current ETag")
-    ResponseEntity<ProductView> get(@PathVariable UUID id,
+    ResponseEntity<ProductView> get(
+            @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return conditional(catalog.byId(id), ifNoneMatch);
     }
 
     @GetMapping("/sku/{sku}")
     @Operation(summary = "One product by SKU; answers 304 when If-None-Match holds its current ETag")
-    ResponseEntity<ProductView> getBySku(@PathVariable String sku,
+    ResponseEntity<ProductView> getBySku(
+            @PathVariable String sku,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return conditional(catalog.bySku(sku), ifNoneMatch);
     }
 
     private static ResponseEntity<ProductView> conditional(ProductView product, String ifNoneMatch) {
         if (ifNoneMatch != null && matches(ifNoneMatch, product.etag(), true)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(product.etag()).cacheControl(PRODUCT_CACHING)
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(product.etag())
+                    .cacheControl(PRODUCT_CACHING)
                     .build();
         }
-        return ResponseEntity.ok().eTag(product.etag()).cacheControl(PRODUCT_CACHING).body(product);
+        return ResponseEntity.ok()
+                .eTag(product.etag())
+                .cacheControl(PRODUCT_CACHING)
+                .body(product);
     }
 
     @PostMapping
@@ -144,19 +173,28 @@ class ProductController {
     @Operation(summary = "Create a product with its initial stock (admin)")
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequest request) {
         var created = admin.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/products/" + created.id())).eTag(created.etag()).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/products/" + created.id()))
+                .eTag(created.etag())
+                .body(created);
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('admin')")
-    @Operation(summary = "Replace a product's editable fields (admin)",
-            description = "Requires If-Match with the ETag you read: 428 without it, 412 when the product changed since.")
-    ResponseEntity<ProductView> update(@PathVariable UUID id,
+    @Operation(
+            summary = "Replace a product's editable fields (admin)",
+            description =
+                    "Requires If-Match with the ETag you read: 428 without it, 412 when the product changed since.")
+    ResponseEntity<ProductView> update(
+            @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ProductRequest request) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ShopProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
-                    "Send If-Match with the product's ETag so a concurrent change is not overwritten.", Map.of());
+            throw new ShopProblem(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "precondition-required",
+                    "Precondition required",
+                    "Send If-Match with the product's ETag so a concurrent change is not overwritten.",
+                    Map.of());
         }
         var updated = admin.update(id, expectedVersion(ifMatch), request);
         return ResponseEntity.ok().eTag(updated.etag()).body(updated);
@@ -165,8 +203,8 @@ class ProductController {
     @PostMapping("/{id}/discontinue")
     @PreAuthorize("hasRole('admin')")
     @Operation(summary = "Take a product off sale (admin); idempotent; If-Match optional")
-    ResponseEntity<ProductView> discontinue(@PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<ProductView> discontinue(
+            @PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         var result = admin.discontinue(id, ifMatch == null || ifMatch.isBlank() ? null : expectedVersion(ifMatch));
         return ResponseEntity.ok().eTag(result.etag()).body(result);
     }
@@ -185,8 +223,7 @@ class ProductController {
         }
         try {
             return Long.parseLong(value.replace("\"", ""));
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw ShopProblem.preconditionFailed("If-Match " + value + " is not an ETag of this product.");
         }
     }

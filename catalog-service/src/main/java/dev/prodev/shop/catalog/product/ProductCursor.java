@@ -23,7 +23,8 @@ public record ProductCursor(Instant createdAt, UUID id) implements Serializable 
     }
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -36,8 +37,7 @@ public record ProductCursor(Instant createdAt, UUID id) implements Serializable 
             var plain = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8);
             var bar = plain.indexOf('|');
             return new ProductCursor(Instant.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
-        }
-        catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException ex) {
+        } catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException ex) {
             throw new IllegalArgumentException("after is not a cursor this API handed out");
         }
     }

@@ -13,8 +13,18 @@ import java.util.UUID;
  * offset page inside {@code PageWindow}, or a keyset page {@code after} a cursor for the default
  * newest-first order). Its {@link #cacheKey()} names the page in the read cache.
  */
-public record ProductQuery(UUID categoryId, BigDecimal minPrice, BigDecimal maxPrice, ProductStatus status,
-        Boolean inStock, String text, SortField sort, boolean descending, ProductCursor after, int page, int size)
+public record ProductQuery(
+        UUID categoryId,
+        BigDecimal minPrice,
+        BigDecimal maxPrice,
+        ProductStatus status,
+        Boolean inStock,
+        String text,
+        SortField sort,
+        boolean descending,
+        ProductCursor after,
+        int page,
+        int size)
         implements Serializable {
 
     public static final int MAX_PAGE_SIZE = 100;
@@ -24,7 +34,9 @@ public record ProductQuery(UUID categoryId, BigDecimal minPrice, BigDecimal maxP
 
     /** The only columns a client may sort by; anything else is a 400, never a SQL fragment. */
     public enum SortField {
-        NAME("name", "p.name"), PRICE("price", "p.price_amount"), CREATED_AT("createdAt", "p.created_at"),
+        NAME("name", "p.name"),
+        PRICE("price", "p.price_amount"),
+        CREATED_AT("createdAt", "p.created_at"),
         RELEVANCE("relevance", null);
 
         final String apiName;
@@ -70,10 +82,9 @@ public record ProductQuery(UUID categoryId, BigDecimal minPrice, BigDecimal maxP
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is part of every JDK", ex);
         }
     }

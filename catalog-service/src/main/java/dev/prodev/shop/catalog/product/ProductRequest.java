@@ -17,17 +17,25 @@ import java.util.UUID;
  * {@code initialStock} only counts on create.
  */
 public record ProductRequest(
-        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, '.', '_' or '-'") String sku,
+        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, '.', '_' or '-'")
+        String sku,
+
         @NotBlank @Size(max = 200) String name,
         @Size(max = 10_000) String description,
         UUID categoryId,
         @NotNull @Valid Money price,
         @Size(max = 50) Map<String, Object> attributes,
-        @Size(max = 20) List<@NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "an http(s) URL") String> imageUrls,
+
+        @Size(max = 20)
+        List<@NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "an http(s) URL") String>
+                imageUrls,
+
         @jakarta.validation.constraints.PositiveOrZero Integer initialStock) {
 
     public record Money(
-            @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal amount,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code like ETB or EUR") String currency) {
-    }
+            @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2)
+            BigDecimal amount,
+
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code like ETB or EUR")
+            String currency) {}
 }

@@ -65,7 +65,8 @@ class ProductSearch {
         // the keyset condition narrows the page, never the count: totalItems stays the whole result
         var pageFilter = filter;
         if (query.after() != null) {
-            pageFilter = (where.isEmpty() ? " where " : filter + " and ") + "(p.created_at, p.id) < (:afterCreated, :afterId)";
+            pageFilter = (where.isEmpty() ? " where " : filter + " and ")
+                    + "(p.created_at, p.id) < (:afterCreated, :afterId)";
         }
 
         var direction = query.descending() ? " desc" : " asc";
@@ -73,12 +74,13 @@ class ProductSearch {
                 ? " order by ts_rank(p.search_vector, " + TS_QUERY + ") desc, p.id"
                 : " order by " + query.sort().column + direction + ", p.id" + direction;
 
-        var select = entityManager.createNativeQuery("select p.* from product p" + pageFilter + orderBy
-                + " limit :limit offset :offset", Product.class);
+        var select = entityManager.createNativeQuery(
+                "select p.* from product p" + pageFilter + orderBy + " limit :limit offset :offset", Product.class);
         bind(select, parameters);
         if (query.after() != null) {
-            select.setParameter("afterCreated", java.time.OffsetDateTime.ofInstant(query.after().createdAt(),
-                    java.time.ZoneOffset.UTC));
+            select.setParameter(
+                    "afterCreated",
+                    java.time.OffsetDateTime.ofInstant(query.after().createdAt(), java.time.ZoneOffset.UTC));
             select.setParameter("afterId", query.after().id());
         }
         select.setParameter("limit", query.size());
@@ -93,7 +95,8 @@ class ProductSearch {
         var items = rows.stream().map(ProductView::of).toList();
         var pages = (int) Math.min(Integer.MAX_VALUE, (total + query.size() - 1) / query.size());
         var next = query.isNewestFirst() && items.size() == query.size()
-                ? ProductCursor.after(items.getLast()).encode() : null;
+                ? ProductCursor.after(items.getLast()).encode()
+                : null;
         return new ProductPage(items, query.page(), query.size(), total, pages, next);
     }
 

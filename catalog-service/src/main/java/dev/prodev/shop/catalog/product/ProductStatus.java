@@ -2,5 +2,6 @@ package dev.prodev.shop.catalog.product;
 
 /** Whether a product can still be ordered; discontinued products stay readable for old orders. */
 public enum ProductStatus {
-    ACTIVE, DISCONTINUED
+    ACTIVE,
+    DISCONTINUED
 }

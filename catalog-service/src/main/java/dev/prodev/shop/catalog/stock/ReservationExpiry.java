@@ -30,8 +30,7 @@ class ReservationExpiry {
         do {
             batch = stock.expireDue(BATCH);
             total += batch.size();
-        }
-        while (batch.size() == BATCH);
+        } while (batch.size() == BATCH);
         if (total > 0) {
             log.info("expired the stock reservations of {} order(s)", total);
         }

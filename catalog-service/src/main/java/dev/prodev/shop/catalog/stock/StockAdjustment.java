@@ -9,5 +9,4 @@ import jakarta.validation.constraints.Size;
 /** An admin's correction of the stock on hand: +delta for a delivery, -delta for breakage or a count. */
 public record StockAdjustment(
         @NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta,
-        @NotBlank @Size(max = 200) String reason) {
-}
+        @NotBlank @Size(max = 200) String reason) {}

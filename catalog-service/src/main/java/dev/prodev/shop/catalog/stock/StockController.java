@@ -42,13 +42,19 @@ class StockController {
     @PostMapping("/adjustments")
     @PreAuthorize("hasRole('admin')")
     @Operation(summary = "Add to or take from the stock on hand (admin); never below what is reserved")
-    StockLevel adjust(@PathVariable UUID productId, @Valid @RequestBody StockAdjustment adjustment,
+    StockLevel adjust(
+            @PathVariable UUID productId,
+            @Valid @RequestBody StockAdjustment adjustment,
             @AuthenticationPrincipal Jwt admin) {
         require(productId);
         if (!stock.adjust(productId, adjustment.delta())) {
             throw ShopProblem.conflict("Stock on hand cannot drop below zero or below what open orders have reserved.");
         }
-        log.info("stock of {} adjusted by {} ({}) by {}", productId, adjustment.delta(), adjustment.reason(),
+        log.info(
+                "stock of {} adjusted by {} ({}) by {}",
+                productId,
+                adjustment.delta(),
+                adjustment.reason(),
                 admin == null ? "?" : admin.getSubject());
         return stock.level(productId);
     }

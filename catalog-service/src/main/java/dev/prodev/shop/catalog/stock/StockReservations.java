@@ -40,8 +40,12 @@ public class StockReservations {
     private final Duration ttl;
     private final Clock clock;
 
-    StockReservations(JdbcTemplate jdbc, Outbox outbox, ProductCache cache,
-            @Value("${shop.catalog.reservation-ttl:PT15M}") Duration ttl, Clock clock) {
+    StockReservations(
+            JdbcTemplate jdbc,
+            Outbox outbox,
+            ProductCache cache,
+            @Value("${shop.catalog.reservation-ttl:PT15M}") Duration ttl,
+            Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.cache = cache;
@@ -57,33 +61,38 @@ public class StockReservations {
             case ReservationOutcome.Reserved reserved ->
                 outbox.append(orderId.toString(), new StockReserved(orderId, reserved.lines()));
             case ReservationOutcome.Rejected rejected ->
-                outbox.append(orderId.toString(),
+                outbox.append(
+                        orderId.toString(),
                         new StockRejected(orderId, rejected.reason(), rejected.unavailableProductIds()));
         }
         return outcome;
     }
 
     private ReservationOutcome tryReserve(UUID orderId, List<StockLine> lines) {
-        var existing = jdbc.queryForList("select product_id, quantity, status from stock_reservation where order_id = ?",
-                orderId);
+        var existing = jdbc.queryForList(
+                "select product_id, quantity, status from stock_reservation where order_id = ?", orderId);
         if (!existing.isEmpty()) {
             // the same order asked again (a new command id): answer what was decided, never reserve twice
-            var live = existing.stream().allMatch(row -> "RESERVED".equals(row.get("status")) || "COMMITTED".equals(row.get("status")));
+            var live = existing.stream()
+                    .allMatch(row -> "RESERVED".equals(row.get("status")) || "COMMITTED".equals(row.get("status")));
             if (live) {
                 return new ReservationOutcome.Reserved(existing.stream()
-                        .map(row -> new StockLine((UUID) row.get("product_id"), (Integer) row.get("quantity"))).toList());
+                        .map(row -> new StockLine((UUID) row.get("product_id"), (Integer) row.get("quantity")))
+                        .toList());
             }
-            return new ReservationOutcome.Rejected("the reservation of this order was already released or expired",
-                    List.of());
+            return new ReservationOutcome.Rejected(
+                    "the reservation of this order was already released or expired", List.of());
         }
         if (lines == null || lines.isEmpty()) {
             return new ReservationOutcome.Rejected("the order has no lines", List.of());
         }
-        // one quantity per product; sorted so that concurrent multi-line orders lock rows in the same order (no deadlock)
+        // one quantity per product; sorted so that concurrent multi-line orders lock rows in the same order (no
+        // deadlock)
         var wanted = new TreeMap<UUID, Integer>();
         for (var line : lines) {
             if (line.productId() == null || line.quantity() <= 0) {
-                return new ReservationOutcome.Rejected("invalid line " + line, line.productId() == null ? List.of() : List.of(line.productId()));
+                return new ReservationOutcome.Rejected(
+                        "invalid line " + line, line.productId() == null ? List.of() : List.of(line.productId()));
             }
             wanted.merge(line.productId(), line.quantity(), Integer::sum);
         }
@@ -93,20 +102,20 @@ public class StockReservations {
             var updated = jdbc.update("""
                     update stock set reserved = reserved + ?, updated_at = now()
                     where product_id = ? and on_hand - reserved >= ?
-                      and exists (select 1 from product p where p.id = stock.product_id and p.status = 'ACTIVE')""",
-                    line.getValue(), line.getKey(), line.getValue());
+                      and exists (select 1 from product p where p.id = stock.product_id and p.status = 'ACTIVE')""", line.getValue(), line.getKey(), line.getValue());
             if (updated == 1) {
                 taken.add(line);
-            }
-            else {
+            } else {
                 unavailable.add(line.getKey());
             }
         }
         if (!unavailable.isEmpty()) {
             // all or none: give back what this transaction took (its row locks are still held, so this is exact)
             for (var line : taken) {
-                jdbc.update("update stock set reserved = reserved - ?, updated_at = now() where product_id = ?",
-                        line.getValue(), line.getKey());
+                jdbc.update(
+                        "update stock set reserved = reserved - ?, updated_at = now() where product_id = ?",
+                        line.getValue(),
+                        line.getKey());
             }
             return new ReservationOutcome.Rejected("insufficient stock", List.copyOf(unavailable));
         }
@@ -114,12 +123,12 @@ public class StockReservations {
         for (var line : wanted.entrySet()) {
             jdbc.update("""
                     insert into stock_reservation (id, order_id, product_id, quantity, status, expires_at)
-                    values (?, ?, ?, ?, 'RESERVED', ?)""", UUID.randomUUID(), orderId, line.getKey(), line.getValue(),
-                    expiresAt);
+                    values (?, ?, ?, ?, 'RESERVED', ?)""", UUID.randomUUID(), orderId, line.getKey(), line.getValue(), expiresAt);
         }
         cache.evictPagesAfterCommit();
         return new ReservationOutcome.Reserved(wanted.entrySet().stream()
-                .map(line -> new StockLine(line.getKey(), line.getValue())).toList());
+                .map(line -> new StockLine(line.getKey(), line.getValue()))
+                .toList());
     }
 
     /** Gives an order's live reservation back and replies StockReleased (also when nothing was left to release). */
@@ -141,7 +150,9 @@ public class StockReservations {
             jdbc.update("""
                     update stock set on_hand = on_hand - ?, reserved = reserved - ?, updated_at = now()
                     where product_id = ?""", row.get("quantity"), row.get("quantity"), row.get("product_id"));
-            jdbc.update("update stock_reservation set status = 'COMMITTED', updated_at = now() where id = ?", row.get("id"));
+            jdbc.update(
+                    "update stock_reservation set status = 'COMMITTED', updated_at = now() where id = ?",
+                    row.get("id"));
         }
         if (rows.isEmpty()) {
             log.warn("commit of order {} found no live reservation (already committed, released or expired)", orderId);
@@ -170,15 +181,21 @@ public class StockReservations {
     }
 
     private int releaseLive(UUID orderId, String newStatus, Instant now) {
-        // lock the reservation rows first: a concurrent commit or release of the same order waits, then finds nothing live
+        // lock the reservation rows first: a concurrent commit or release of the same order waits, then finds nothing
+        // live
         var rows = jdbc.queryForList("""
                 select id, product_id, quantity from stock_reservation
                 where order_id = ? and status = 'RESERVED' order by product_id for update""", orderId);
         for (var row : rows) {
-            jdbc.update("update stock set reserved = reserved - ?, updated_at = now() where product_id = ?",
-                    row.get("quantity"), row.get("product_id"));
-            jdbc.update("update stock_reservation set status = ?, updated_at = ? where id = ?", newStatus,
-                    Timestamp.from(now), row.get("id"));
+            jdbc.update(
+                    "update stock set reserved = reserved - ?, updated_at = now() where product_id = ?",
+                    row.get("quantity"),
+                    row.get("product_id"));
+            jdbc.update(
+                    "update stock_reservation set status = ?, updated_at = ? where id = ?",
+                    newStatus,
+                    Timestamp.from(now),
+                    row.get("id"));
         }
         if (!rows.isEmpty()) {
             cache.evictPagesAfterCommit();
@@ -189,9 +206,10 @@ public class StockReservations {
     /** Current stock of a product, or null when the product has no stock row. */
     @Transactional(readOnly = true)
     public StockLevel level(UUID productId) {
-        var rows = jdbc.query("select product_id, on_hand, reserved from stock where product_id = ?",
-                (rs, i) -> new StockLevel(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
-                        rs.getInt(2) - rs.getInt(3)),
+        var rows = jdbc.query(
+                "select product_id, on_hand, reserved from stock where product_id = ?",
+                (rs, i) -> new StockLevel(
+                        rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3), rs.getInt(2) - rs.getInt(3)),
                 productId);
         return rows.isEmpty() ? null : rows.getFirst();
     }

@@ -61,36 +61,59 @@ class CategoryApiIT {
         assertThat(rootNode).isNotNull();
         var childNode = find(rootNode.get("children"), child.toString());
         assertThat(find(childNode.get("children"), grandchild.toString())).isNotNull();
-        assertThat(find(json(tree), child.toString())).as("a child is not a root").isNull();
-        assertThat(json(http.get("/api/v1/categories/" + grandchild)).get("parentId").asString()).isEqualTo(child.toString());
-        assertThat(http.get("/api/v1/categories/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(find(json(tree), child.toString()))
+                .as("a child is not a root")
+                .isNull();
+        assertThat(json(http.get("/api/v1/categories/" + grandchild))
+                        .get("parentId")
+                        .asString())
+                .isEqualTo(child.toString());
+        assertThat(http.get("/api/v1/categories/" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void onlyAdminsChangeCategoriesAndTheTreeStaysATree() {
         var slug = unique("cat");
-        assertThat(http.post("/api/v1/categories", body(slug, "X", null)).statusCode()).isEqualTo(401);
-        assertThat(http.post("/api/v1/categories", body(slug, "X", null), "Authorization", CUSTOMER).statusCode()).isEqualTo(403);
+        assertThat(http.post("/api/v1/categories", body(slug, "X", null)).statusCode())
+                .isEqualTo(401);
+        assertThat(http.post("/api/v1/categories", body(slug, "X", null), "Authorization", CUSTOMER)
+                        .statusCode())
+                .isEqualTo(403);
         var root = fixtures.category(slug, "Root", null);
         var child = fixtures.category(unique("cat"), "Child", root);
 
-        assertThat(http.post("/api/v1/categories", body(slug, "Again", null), "Authorization", ADMIN).statusCode())
-                .as("duplicate slug").isEqualTo(409);
-        assertThat(http.post("/api/v1/categories", body("Not A Slug!", "", null), "Authorization", ADMIN).statusCode())
+        assertThat(http.post("/api/v1/categories", body(slug, "Again", null), "Authorization", ADMIN)
+                        .statusCode())
+                .as("duplicate slug")
+                .isEqualTo(409);
+        assertThat(http.post("/api/v1/categories", body("Not A Slug!", "", null), "Authorization", ADMIN)
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(http.put("/api/v1/categories/" + root, body(slug, "Root", child), "Authorization", ADMIN).statusCode())
-                .as("moving a node below its own child").isEqualTo(422);
+        assertThat(http.put("/api/v1/categories/" + root, body(slug, "Root", child), "Authorization", ADMIN)
+                        .statusCode())
+                .as("moving a node below its own child")
+                .isEqualTo(422);
         assertThat(http.put("/api/v1/categories/" + root, body(slug, "Renamed root", null), "Authorization", ADMIN)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
 
-        assertThat(http.delete("/api/v1/categories/" + root, "Authorization", ADMIN).statusCode())
-                .as("has a subcategory").isEqualTo(409);
+        assertThat(http.delete("/api/v1/categories/" + root, "Authorization", ADMIN)
+                        .statusCode())
+                .as("has a subcategory")
+                .isEqualTo(409);
         fixtures.createProduct(unique("INCAT"), "In category", "", child, "1.00", 0);
-        assertThat(http.delete("/api/v1/categories/" + child, "Authorization", ADMIN).statusCode())
-                .as("has a product").isEqualTo(409);
+        assertThat(http.delete("/api/v1/categories/" + child, "Authorization", ADMIN)
+                        .statusCode())
+                .as("has a product")
+                .isEqualTo(409);
         var empty = fixtures.category(unique("empty"), "Empty", root);
-        assertThat(http.delete("/api/v1/categories/" + empty, "Authorization", CUSTOMER).statusCode()).isEqualTo(403);
-        assertThat(http.delete("/api/v1/categories/" + empty, "Authorization", ADMIN).statusCode()).isEqualTo(204);
+        assertThat(http.delete("/api/v1/categories/" + empty, "Authorization", CUSTOMER)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.delete("/api/v1/categories/" + empty, "Authorization", ADMIN)
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(http.get("/api/v1/categories/" + empty).statusCode()).isEqualTo(404);
     }
 }

@@ -60,8 +60,8 @@ class GraphqlApiIT {
                 .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(415);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(CatalogHttp.json(response).path("status").asInt()).isEqualTo(415);
     }
 
@@ -75,8 +75,7 @@ class GraphqlApiIT {
 
         var result = graphql("""
                 { products(filter: {categoryId: "%s", minPrice: "1", inStock: true}, size: 10, sort: PRICE_ASC) {
-                    totalItems items { sku price { amount currency } stock { available } category { id } } } }"""
-                .formatted(category));
+                    totalItems items { sku price { amount currency } stock { available } category { id } } } }""".formatted(category));
         assertThat(result.get("errors")).isNull();
         var page = result.get("data").get("products");
         assertThat(page.get("totalItems").asInt()).isEqualTo(1);
@@ -87,8 +86,14 @@ class GraphqlApiIT {
         assertThat(item.get("category").get("id").asString()).isEqualTo(category.toString());
 
         var invalid = http.post("/graphql", Map.of("query", "{ products(size: 1000) { totalItems } }"));
-        assertThat(CatalogHttp.json(invalid).get("errors").get(0).get("message").asString()).contains("size");
-        assertThat(CatalogHttp.json(invalid).get("errors").get(0).get("extensions").get("classification").asString())
+        assertThat(CatalogHttp.json(invalid).get("errors").get(0).get("message").asString())
+                .contains("size");
+        assertThat(CatalogHttp.json(invalid)
+                        .get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
                 .isEqualTo("BAD_REQUEST");
     }
 
@@ -124,14 +129,16 @@ class GraphqlApiIT {
         var categories = result.get("data").get("categories");
         var withProducts = new ArrayList<JsonNode>();
         categories.forEach(category -> {
-            if (category.get("slug").asString().startsWith("n1-") && category.get("products").size() > 0) {
+            if (category.get("slug").asString().startsWith("n1-")
+                    && category.get("products").size() > 0) {
                 withProducts.add(category);
             }
         });
         assertThat(withProducts).isNotEmpty();
         for (var category : withProducts) {
             for (var product : category.get("products")) {
-                assertThat(product.get("category").get("slug").asString()).isEqualTo(category.get("slug").asString());
+                assertThat(product.get("category").get("slug").asString())
+                        .isEqualTo(category.get("slug").asString());
                 assertThat(product.get("stock").get("available").asInt()).isEqualTo(2);
             }
         }
@@ -157,10 +164,16 @@ class GraphqlApiIT {
     @Test
     void searchTextLongerThan200CharactersIsAValidationErrorWithoutSqlOrCache() {
         var statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        var tooLong = ("z" + UUID.randomUUID().toString().replace("-", "")).repeat(7).substring(0, 201);
+        var tooLong =
+                ("z" + UUID.randomUUID().toString().replace("-", "")).repeat(7).substring(0, 201);
         statistics.clear();
-        var refused = http.post("/graphql", Map.of("query",
-                "query($t: String) { products(filter: {text: $t}) { totalItems } }", "variables", Map.of("t", tooLong)));
+        var refused = http.post(
+                "/graphql",
+                Map.of(
+                        "query",
+                        "query($t: String) { products(filter: {text: $t}) { totalItems } }",
+                        "variables",
+                        Map.of("t", tooLong)));
         var error = CatalogHttp.json(refused).get("errors").get(0);
         assertThat(error.get("message").asString()).contains("200");
         assertThat(error.get("extensions").get("classification").asString()).isEqualTo("ValidationError");
@@ -169,7 +182,8 @@ class GraphqlApiIT {
 
         // a legal search is cached under a hash of its text, never the text itself
         var allowed = tooLong.substring(0, 200);
-        assertThat(graphql("{ products(filter: {text: \"%s\"}) { totalItems } }".formatted(allowed)).get("errors"))
+        assertThat(graphql("{ products(filter: {text: \"%s\"}) { totalItems } }".formatted(allowed))
+                        .get("errors"))
                 .isNull();
         var keys = pageCacheKeys();
         assertThat(keys).anyMatch(key -> key.contains(sha256(allowed)));
@@ -182,10 +196,10 @@ class GraphqlApiIT {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        catch (java.security.NoSuchAlgorithmException ex) {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -193,20 +207,28 @@ class GraphqlApiIT {
     @Test
     void aHundredAliasedSearchesOfAHundredProductsAreRefusedForTheirCostBeforeAnySql() {
         var statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        for (var aliases : new int[] { 100, 20 }) {
+        for (var aliases : new int[] {100, 20}) {
             var query = new StringBuilder("{");
             for (int i = 0; i < aliases; i++) {
-                query.append(" s").append(i).append(": products(filter: {text: \"lamp").append(i)
+                query.append(" s")
+                        .append(i)
+                        .append(": products(filter: {text: \"lamp")
+                        .append(i)
                         .append("\"}, size: 100) { items { id sku } }");
             }
             query.append(" }");
             statistics.clear();
             var refused = graphql(query.toString());
             assertThat(refused.get("errors")).as(aliases + " aliases").isNotNull();
-            assertThat(refused.get("errors").get(0).get("message").asString()).contains("cost").contains("limit is 3000");
-            assertThat(refused.path("data").path("s0").isMissingNode() || refused.path("data").path("s0").isNull())
+            assertThat(refused.get("errors").get(0).get("message").asString())
+                    .contains("cost")
+                    .contains("limit is 3000");
+            assertThat(refused.path("data").path("s0").isMissingNode()
+                            || refused.path("data").path("s0").isNull())
                     .isTrue();
-            assertThat(statistics.getPrepareStatementCount()).as("no SQL ran for " + aliases + " aliases").isZero();
+            assertThat(statistics.getPrepareStatementCount())
+                    .as("no SQL ran for " + aliases + " aliases")
+                    .isZero();
         }
         // a storefront page of 100 products with their price, stock and category stays well inside the limit
         var full = graphql("""
@@ -227,21 +249,30 @@ class GraphqlApiIT {
         var category = fixtures.category(unique("gcur"), "Cursor shelf", null);
         var created = new ArrayList<String>();
         for (int i = 0; i < 5; i++) {
-            created.add(0, fixtures.createProduct(unique("GC" + i), "Cursor item " + i, "", category, "2.00", 1)
-                    .toString());
+            created.add(
+                    0,
+                    fixtures.createProduct(unique("GC" + i), "Cursor item " + i, "", category, "2.00", 1)
+                            .toString());
         }
         var walked = new ArrayList<String>();
         String after = null;
         do {
             var page = graphql("{ products(filter: {categoryId: \"%s\"}, size: 2%s) { nextCursor items { id } } }"
-                    .formatted(category, after == null ? "" : ", after: \"" + after + "\"")).get("data").get("products");
+                            .formatted(category, after == null ? "" : ", after: \"" + after + "\""))
+                    .get("data")
+                    .get("products");
             page.get("items").forEach(item -> walked.add(item.get("id").asString()));
-            after = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        }
-        while (after != null && walked.size() < 10);
+            after = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
+        } while (after != null && walked.size() < 10);
         assertThat(walked).as("newest first, each once").containsExactlyElementsOf(created);
         var misuse = graphql("{ products(sort: PRICE_ASC, after: \"x\") { page } }");
-        assertThat(misuse.get("errors").get(0).get("extensions").get("classification").asString())
+        assertThat(misuse.get("errors")
+                        .get(0)
+                        .get("extensions")
+                        .get("classification")
+                        .asString())
                 .isEqualTo("BAD_REQUEST");
         var forged = graphql("{ products(after: \"not-a-cursor\") { page } }");
         assertThat(forged.get("errors").get(0).get("message").asString()).contains("cursor");

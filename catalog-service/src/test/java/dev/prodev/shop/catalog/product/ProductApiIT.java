@@ -79,16 +79,20 @@ class ProductApiIT {
         assertThat(skus(all)).containsExactly(empty, hammer, saw, jigsaw);
         assertThat(all.get("totalItems").asInt()).isEqualTo(4);
 
-        assertThat(skus(json(http.get("/api/v1/products?sort=price&category=" + child)))).containsExactly(empty, saw, jigsaw);
+        assertThat(skus(json(http.get("/api/v1/products?sort=price&category=" + child))))
+                .containsExactly(empty, saw, jigsaw);
         assertThat(skus(json(http.get("/api/v1/products?sort=price&minPrice=300&maxPrice=1000&category=" + root))))
                 .containsExactly(hammer, saw);
         assertThat(skus(json(http.get("/api/v1/products?sort=price&inStock=true&category=" + root))))
                 .containsExactly(hammer, saw, jigsaw);
-        assertThat(skus(json(http.get("/api/v1/products?inStock=false&category=" + root)))).containsExactly(empty);
+        assertThat(skus(json(http.get("/api/v1/products?inStock=false&category=" + root))))
+                .containsExactly(empty);
 
-        assertThat(http.post("/api/v1/products/" + emptyId + "/discontinue", null, "Authorization", ADMIN).statusCode())
+        assertThat(http.post("/api/v1/products/" + emptyId + "/discontinue", null, "Authorization", ADMIN)
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(skus(json(http.get("/api/v1/products?status=DISCONTINUED&category=" + root)))).containsExactly(empty);
+        assertThat(skus(json(http.get("/api/v1/products?status=DISCONTINUED&category=" + root))))
+                .containsExactly(empty);
         assertThat(skus(json(http.get("/api/v1/products?sort=name,desc&status=ACTIVE&category=" + root))))
                 .containsExactly(saw, jigsaw, hammer);
     }
@@ -101,13 +105,15 @@ class ProductApiIT {
         }
         var second = json(http.get("/api/v1/products?page=1&size=2&sort=price&category=" + category));
         assertThat(second.get("items")).hasSize(2);
-        assertThat(second.get("items").get(0).get("price").get("amount").decimalValue()).isEqualByComparingTo("12.00");
+        assertThat(second.get("items").get(0).get("price").get("amount").decimalValue())
+                .isEqualByComparingTo("12.00");
         assertThat(second.get("totalItems").asInt()).isEqualTo(5);
         assertThat(second.get("totalPages").asInt()).isEqualTo(3);
 
         var tooBig = http.get("/api/v1/products?size=101");
         assertThat(tooBig.statusCode()).isEqualTo(400);
-        assertThat(tooBig.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(tooBig.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(tooBig.body()).contains("size");
         assertThat(http.get("/api/v1/products?page=-1").statusCode()).isEqualTo(400);
     }
@@ -121,7 +127,8 @@ class ProductApiIT {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(json(beyond).get("detail").asString()).contains("10000").contains("after");
         assertThat(json(beyond).get("errors").get(0).get("field").asString()).isEqualTo("page");
-        assertThat(http.get("/api/v1/products?page=10000&size=100").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/products?page=10000&size=100").statusCode())
+                .isEqualTo(400);
 
         var category = fixtures.category(unique("cursor"), "Cursor", null);
         var newestFirst = new ArrayList<String>();
@@ -136,15 +143,21 @@ class ProductApiIT {
         while (!page.get("nextCursor").isNull() && walked.size() < 10) {
             page = json(http.get("/api/v1/products?size=2&category=" + category + "&after="
                     + page.get("nextCursor").asString()));
-            assertThat(page.get("totalItems").asInt()).as("the count is the whole result").isEqualTo(5);
+            assertThat(page.get("totalItems").asInt())
+                    .as("the count is the whole result")
+                    .isEqualTo(5);
             walked.addAll(skus(page));
         }
         assertThat(walked).containsExactlyElementsOf(newestFirst);
 
         assertThat(http.get("/api/v1/products?after=not-a-cursor").statusCode()).isEqualTo(400);
-        assertThat(http.get("/api/v1/products?sort=price&after=" + new ProductCursor(java.time.Instant.now(), UUID.randomUUID()).encode()).statusCode())
-                .as("a cursor continues the newest-first order only").isEqualTo(400);
-        assertThat(http.get("/api/v1/products?q=" + "a".repeat(201)).statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/products?sort=price&after="
+                                + new ProductCursor(java.time.Instant.now(), UUID.randomUUID()).encode())
+                        .statusCode())
+                .as("a cursor continues the newest-first order only")
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/products?q=" + "a".repeat(201)).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -153,11 +166,16 @@ class ProductApiIT {
         assertThat(injected.statusCode()).isEqualTo(400);
         assertThat(injected.body()).contains("sort").doesNotContain("Exception");
         assertThat(http.get("/api/v1/products?sort=description").statusCode()).isEqualTo(400);
-        assertThat(http.get("/api/v1/products?sort=price,sideways").statusCode()).isEqualTo(400);
-        assertThat(http.get("/api/v1/products?sort=relevance").statusCode()).as("relevance without q").isEqualTo(400);
+        assertThat(http.get("/api/v1/products?sort=price,sideways").statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/products?sort=relevance").statusCode())
+                .as("relevance without q")
+                .isEqualTo(400);
         assertThat(http.get("/api/v1/products?status=SOLD").statusCode()).isEqualTo(400);
-        assertThat(http.get("/api/v1/products?category=not-a-uuid").statusCode()).isEqualTo(400);
-        assertThat(http.get("/api/v1/products?minPrice=10&maxPrice=5").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/products?category=not-a-uuid").statusCode())
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/products?minPrice=10&maxPrice=5").statusCode())
+                .isEqualTo(400);
         assertThat(http.get("/api/v1/products?minPrice=-1").statusCode()).isEqualTo(400);
     }
 
@@ -167,7 +185,8 @@ class ProductApiIT {
         var inName = unique("TXT");
         var inDescription = unique("TXT");
         var unrelated = unique("TXT");
-        fixtures.createProduct(inDescription, "Plain mug", "A mug that goes well with " + word + " coffee", null, "10.00", 1);
+        fixtures.createProduct(
+                inDescription, "Plain mug", "A mug that goes well with " + word + " coffee", null, "10.00", 1);
         fixtures.createProduct(inName, "The " + word + " kettle", "Boils water", null, "20.00", 1);
         fixtures.createProduct(unrelated, "Teapot", "Nothing special", null, "30.00", 1);
 
@@ -178,7 +197,8 @@ class ProductApiIT {
         assertThat(skus(bySku)).contains(inName).doesNotContain(unrelated);
 
         // stemming: "kettles" finds "kettle"; both words must match
-        assertThat(skus(json(http.get("/api/v1/products?q=" + word + "%20kettles")))).containsExactly(inName);
+        assertThat(skus(json(http.get("/api/v1/products?q=" + word + "%20kettles"))))
+                .containsExactly(inName);
     }
 
     @Test
@@ -191,13 +211,17 @@ class ProductApiIT {
         assertThat(first.statusCode()).isEqualTo(200);
         var etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).isEqualTo("\"0\"");
-        assertThat(first.headers().firstValue("Cache-Control")).hasValueSatisfying(cc -> assertThat(cc).contains("max-age"));
+        assertThat(first.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(cc -> assertThat(cc).contains("max-age"));
 
         var notModified = http.get("/api/v1/products/" + id, "If-None-Match", etag);
         assertThat(notModified.statusCode()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
-        assertThat(http.get("/api/v1/products/sku/" + sku, "If-None-Match", "W/" + etag).statusCode()).isEqualTo(304);
-        assertThat(http.get("/api/v1/products/" + id, "If-None-Match", "\"41\"").statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/products/sku/" + sku, "If-None-Match", "W/" + etag)
+                        .statusCode())
+                .isEqualTo(304);
+        assertThat(http.get("/api/v1/products/" + id, "If-None-Match", "\"41\"").statusCode())
+                .isEqualTo(200);
 
         var update = product(sku, "ETag lamp, brighter", "", null, "100.00", 0);
         var updated = http.put("/api/v1/products/" + id, update, "Authorization", ADMIN, "If-Match", etag);
@@ -208,24 +232,35 @@ class ProductApiIT {
         var after = http.get("/api/v1/products/" + id, "If-None-Match", etag);
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(json(after).get("name").asString()).isEqualTo("ETag lamp, brighter");
-        assertThat(json(http.get("/api/v1/products/sku/" + sku)).get("version").asInt()).isEqualTo(1);
+        assertThat(json(http.get("/api/v1/products/sku/" + sku)).get("version").asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void optimisticLockingRefusesStaleAndMissingIfMatch() {
         var sku = unique("LOCK");
-        var id = fixtures.create(product(sku, "Locked chair", "", null, "500.00", 1)).get("id").asString();
+        var id = fixtures.create(product(sku, "Locked chair", "", null, "500.00", 1))
+                .get("id")
+                .asString();
         var change = product(sku, "Locked chair v2", "", null, "500.00", 0);
 
         var missing = http.put("/api/v1/products/" + id, change, "Authorization", ADMIN);
         assertThat(missing.statusCode()).isEqualTo(428);
-        assertThat(http.put("/api/v1/products/" + id, change, "Authorization", ADMIN, "If-Match", "\"0\"").statusCode())
+        assertThat(http.put("/api/v1/products/" + id, change, "Authorization", ADMIN, "If-Match", "\"0\"")
+                        .statusCode())
                 .isEqualTo(200);
-        var stale = http.put("/api/v1/products/" + id, product(sku, "Lost update", "", null, "1.00", 0), "Authorization",
-                ADMIN, "If-Match", "\"0\"");
+        var stale = http.put(
+                "/api/v1/products/" + id,
+                product(sku, "Lost update", "", null, "1.00", 0),
+                "Authorization",
+                ADMIN,
+                "If-Match",
+                "\"0\"");
         assertThat(stale.statusCode()).isEqualTo(412);
-        assertThat(stale.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(json(http.get("/api/v1/products/" + id)).get("name").asString()).isEqualTo("Locked chair v2");
+        assertThat(stale.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(http.get("/api/v1/products/" + id)).get("name").asString())
+                .isEqualTo("Locked chair v2");
     }
 
     @Test
@@ -234,72 +269,134 @@ class ProductApiIT {
         var body = product(sku, "Secured", "", null, "1.00", 1);
         var anonymous = http.post("/api/v1/products", body);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(anonymous.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         var customer = http.post("/api/v1/products", body, "Authorization", CUSTOMER);
         assertThat(customer.statusCode()).isEqualTo(403);
-        assertThat(customer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(jdbc.queryForObject("select count(*) from product where sku = ?", Integer.class, sku)).isZero();
+        assertThat(customer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(jdbc.queryForObject("select count(*) from product where sku = ?", Integer.class, sku))
+                .isZero();
 
         var id = fixtures.create(body).get("id").asString();
-        assertThat(http.put("/api/v1/products/" + id, body, "Authorization", CUSTOMER, "If-Match", "\"0\"").statusCode()).isEqualTo(403);
-        assertThat(http.post("/api/v1/products/" + id + "/discontinue", null).statusCode()).isEqualTo(401);
-        assertThat(http.post("/api/v1/products/" + id + "/discontinue", null, "Authorization", CUSTOMER).statusCode()).isEqualTo(403);
-        assertThat(http.post("/api/v1/products/" + id + "/stock/adjustments", Map.of("delta", 5, "reason", "x"),
-                "Authorization", CUSTOMER).statusCode()).isEqualTo(403);
+        assertThat(http.put("/api/v1/products/" + id, body, "Authorization", CUSTOMER, "If-Match", "\"0\"")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.post("/api/v1/products/" + id + "/discontinue", null).statusCode())
+                .isEqualTo(401);
+        assertThat(http.post("/api/v1/products/" + id + "/discontinue", null, "Authorization", CUSTOMER)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.post(
+                                "/api/v1/products/" + id + "/stock/adjustments",
+                                Map.of("delta", 5, "reason", "x"),
+                                "Authorization",
+                                CUSTOMER)
+                        .statusCode())
+                .isEqualTo(403);
         // reads stay public
         assertThat(http.get("/api/v1/products/" + id).statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/v1/products/" + id, "Authorization", CUSTOMER).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/products/" + id, "Authorization", CUSTOMER).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void badInputIsAProblemWithFieldErrorsUnknownIsNotFoundDuplicateSkuIsConflict() {
-        var invalid = http.post("/api/v1/products",
+        var invalid = http.post(
+                "/api/v1/products",
                 Map.of("sku", "bad sku!", "name", "", "price", Map.of("amount", "-1", "currency", "euro")),
-                "Authorization", ADMIN);
+                "Authorization",
+                ADMIN);
         assertThat(invalid.statusCode()).isEqualTo(400);
         var fields = new ArrayList<String>();
-        json(invalid).get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        json(invalid)
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
         assertThat(fields).contains("sku", "name", "price.amount", "price.currency");
 
-        assertThat(http.post("/api/v1/products", "{not json", "Authorization", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(http.post("/api/v1/products", "{not json", "Authorization", ADMIN)
+                        .statusCode())
+                .isEqualTo(400);
         var unknown = http.get("/api/v1/products/" + UUID.randomUUID());
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(http.get("/api/v1/products/sku/NOPE-" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(http.get("/api/v1/products/sku/NOPE-" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
 
         var sku = unique("DUP");
         fixtures.create(product(sku, "First", "", null, "1.00", 1));
-        var duplicate = http.post("/api/v1/products", product(sku, "Second", "", null, "2.00", 1), "Authorization", ADMIN);
+        var duplicate =
+                http.post("/api/v1/products", product(sku, "Second", "", null, "2.00", 1), "Authorization", ADMIN);
         assertThat(duplicate.statusCode()).isEqualTo(409);
-        assertThat(http.post("/api/v1/products", product(unique("CAT"), "No such category", "", UUID.randomUUID(), "2.00", 1),
-                "Authorization", ADMIN).statusCode()).isEqualTo(422);
+        assertThat(http.post(
+                                "/api/v1/products",
+                                product(unique("CAT"), "No such category", "", UUID.randomUUID(), "2.00", 1),
+                                "Authorization",
+                                ADMIN)
+                        .statusCode())
+                .isEqualTo(422);
     }
 
     @Test
     void everyChangePublishesAProductChangedEventThatMatchesItsSchema() {
         var sku = unique("EVT");
-        var id = fixtures.create(product(sku, "Evented", "", null, "10.00", 1)).get("id").asString();
-        assertThat(http.put("/api/v1/products/" + id, product(sku, "Evented, renamed", "", null, "10.00", 0),
-                "Authorization", ADMIN, "If-Match", "\"0\"").statusCode()).isEqualTo(200);
-        assertThat(http.put("/api/v1/products/" + id, product(sku, "Evented, renamed", "", null, "12.50", 0),
-                "Authorization", ADMIN, "If-Match", "\"1\"").statusCode()).isEqualTo(200);
-        assertThat(http.post("/api/v1/products/" + id + "/discontinue", null, "Authorization", ADMIN).statusCode())
+        var id = fixtures.create(product(sku, "Evented", "", null, "10.00", 1))
+                .get("id")
+                .asString();
+        assertThat(http.put(
+                                "/api/v1/products/" + id,
+                                product(sku, "Evented, renamed", "", null, "10.00", 0),
+                                "Authorization",
+                                ADMIN,
+                                "If-Match",
+                                "\"0\"")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(http.post("/api/v1/products/" + id + "/discontinue", null, "Authorization", ADMIN).statusCode())
-                .as("idempotent").isEqualTo(200);
+        assertThat(http.put(
+                                "/api/v1/products/" + id,
+                                product(sku, "Evented, renamed", "", null, "12.50", 0),
+                                "Authorization",
+                                ADMIN,
+                                "If-Match",
+                                "\"1\"")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.post("/api/v1/products/" + id + "/discontinue", null, "Authorization", ADMIN)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.post("/api/v1/products/" + id + "/discontinue", null, "Authorization", ADMIN)
+                        .statusCode())
+                .as("idempotent")
+                .isEqualTo(200);
 
-        var records = TopicReader.await(String.join(",", kafka.getBootstrapServers()), Topics.PRODUCTS, 4,
-                record -> id.equals(record.key()), Duration.ofSeconds(30));
-        assertThat(records).extracting(ProductApiIT::type).containsExactly(ProductChanged.CREATED,
-                ProductChanged.UPDATED, ProductChanged.PRICE_CHANGED, ProductChanged.DISCONTINUED);
+        var records = TopicReader.await(
+                String.join(",", kafka.getBootstrapServers()),
+                Topics.PRODUCTS,
+                4,
+                record -> id.equals(record.key()),
+                Duration.ofSeconds(30));
+        assertThat(records)
+                .extracting(ProductApiIT::type)
+                .containsExactly(
+                        ProductChanged.CREATED,
+                        ProductChanged.UPDATED,
+                        ProductChanged.PRICE_CHANGED,
+                        ProductChanged.DISCONTINUED);
         for (var record : records) {
-            assertThat(EventSchemas.validate(type(record), record.value())).as(type(record)).isEmpty();
+            assertThat(EventSchemas.validate(type(record), record.value()))
+                    .as(type(record))
+                    .isEmpty();
         }
         var last = CatalogHttp.JSON.readTree(records.getLast().value());
         assertThat(last.get("status").asString()).isEqualTo("DISCONTINUED");
         assertThat(last.get("price").get("amount").decimalValue()).isEqualByComparingTo("12.50");
-        assertThat(TopicReader.collect(String.join(",", kafka.getBootstrapServers()), Topics.PRODUCTS,
-                record -> id.equals(record.key()), Duration.ofSeconds(2))).as("no event for the repeated discontinue")
+        assertThat(TopicReader.collect(
+                        String.join(",", kafka.getBootstrapServers()),
+                        Topics.PRODUCTS,
+                        record -> id.equals(record.key()),
+                        Duration.ofSeconds(2)))
+                .as("no event for the repeated discontinue")
                 .hasSize(4);
     }
 
@@ -312,30 +409,59 @@ class ProductApiIT {
     @Test
     void aChangeAnnouncedByAnotherReplicaEvictsTheCachedProduct() throws Exception {
         var sku = unique("REPL");
-        var id = UUID.fromString(fixtures.create(product(sku, "Fresh name", "", null, "10.00", 1)).get("id").asString());
+        var id = UUID.fromString(fixtures.create(product(sku, "Fresh name", "", null, "10.00", 1))
+                .get("id")
+                .asString());
         assertThat(http.get("/api/v1/products/" + id).statusCode()).isEqualTo(200);
         // what another replica would have cached before its own write: a stale representation
-        var fresh = CatalogHttp.JSON.readValue(http.get("/api/v1/products/" + id).body(), ProductView.class);
-        var stale = new ProductView(id, sku, "Stale name", "", null, fresh.price(), fresh.status(), Map.of(), List.of(),
-                fresh.createdAt(), fresh.updatedAt(), fresh.version());
+        var fresh =
+                CatalogHttp.JSON.readValue(http.get("/api/v1/products/" + id).body(), ProductView.class);
+        var stale = new ProductView(
+                id,
+                sku,
+                "Stale name",
+                "",
+                null,
+                fresh.price(),
+                fresh.status(),
+                Map.of(),
+                List.of(),
+                fresh.createdAt(),
+                fresh.updatedAt(),
+                fresh.version());
         caches.getCache(ProductCache.BY_ID).put(id, stale);
-        assertThat(json(http.get("/api/v1/products/" + id)).get("name").asString()).as("served from the cache")
+        assertThat(json(http.get("/api/v1/products/" + id)).get("name").asString())
+                .as("served from the cache")
                 .isEqualTo("Stale name");
 
         org.springframework.kafka.test.utils.ContainerTestUtils.waitForAssignment(
                 listeners.getListenerContainer("catalog.product-cache"), Topics.ALL.get(Topics.PRODUCTS));
-        var change = new ProductChanged(id, sku, "Fresh name", new dev.prodev.shop.events.Money(new java.math.BigDecimal("10.00"), "ETB"),
+        var change = new ProductChanged(
+                id,
+                sku,
+                "Fresh name",
+                new dev.prodev.shop.events.Money(new java.math.BigDecimal("10.00"), "ETB"),
                 ProductChanged.ACTIVE);
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(
                 Map.of("bootstrap.servers", String.join(",", kafka.getBootstrapServers())),
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            producer.send(dev.prodev.shop.messaging.CloudEventRecords.create(Topics.PRODUCTS, id.toString(),
-                    UUID.randomUUID(), ProductChanged.UPDATED, "catalog-service", java.time.Instant.now(),
-                    CatalogHttp.JSON.writeValueAsBytes(change))).get();
+            producer.send(dev.prodev.shop.messaging.CloudEventRecords.create(
+                            Topics.PRODUCTS,
+                            id.toString(),
+                            UUID.randomUUID(),
+                            ProductChanged.UPDATED,
+                            "catalog-service",
+                            java.time.Instant.now(),
+                            CatalogHttp.JSON.writeValueAsBytes(change)))
+                    .get();
         }
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(json(http.get("/api/v1/products/" + id)).get("name").asString()).isEqualTo("Fresh name"));
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(json(http.get("/api/v1/products/" + id))
+                                .get("name")
+                                .asString())
+                        .isEqualTo("Fresh name"));
     }
 
     static String type(ConsumerRecord<String, byte[]> record) {
@@ -353,10 +479,13 @@ class ProductApiIT {
         assertThat(json(added).get("onHand").asInt()).isEqualTo(10);
         jdbc.update("update stock set reserved = 8 where product_id = ?", id);
         assertThat(http.post(path + "/adjustments", Map.of("delta", -3, "reason", "breakage"), "Authorization", ADMIN)
-                .statusCode()).isEqualTo(409);
-        assertThat(http.post(path + "/adjustments", Map.of("reason", "no delta"), "Authorization", ADMIN).statusCode())
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(http.post(path + "/adjustments", Map.of("reason", "no delta"), "Authorization", ADMIN)
+                        .statusCode())
                 .isEqualTo(400);
         assertThat(json(http.get(path)).get("onHand").asInt()).isEqualTo(10);
-        assertThat(http.get("/api/v1/products/" + UUID.randomUUID() + "/stock").statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/products/" + UUID.randomUUID() + "/stock").statusCode())
+                .isEqualTo(404);
     }
 }

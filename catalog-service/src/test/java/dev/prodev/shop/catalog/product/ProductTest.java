@@ -18,10 +18,14 @@ class ProductTest {
     void anUpdateReportsAPriceChangeOnlyWhenAmountOrCurrencyReallyChange() {
         var product = mug();
         assertThat(product.update("Mug", "", null, new BigDecimal("10.0"), "ETB", Map.of(), List.of()))
-                .as("same amount, other scale").isFalse();
-        assertThat(product.update("Big mug", "", null, new BigDecimal("10.00"), "ETB", Map.of(), List.of())).isFalse();
-        assertThat(product.update("Big mug", "", null, new BigDecimal("12.00"), "ETB", Map.of(), List.of())).isTrue();
-        assertThat(product.update("Big mug", "", null, new BigDecimal("12.00"), "EUR", Map.of(), List.of())).isTrue();
+                .as("same amount, other scale")
+                .isFalse();
+        assertThat(product.update("Big mug", "", null, new BigDecimal("10.00"), "ETB", Map.of(), List.of()))
+                .isFalse();
+        assertThat(product.update("Big mug", "", null, new BigDecimal("12.00"), "ETB", Map.of(), List.of()))
+                .isTrue();
+        assertThat(product.update("Big mug", "", null, new BigDecimal("12.00"), "EUR", Map.of(), List.of()))
+                .isTrue();
     }
 
     @Test
@@ -39,6 +43,8 @@ class ProductTest {
         assertThat(ProductController.matches("\"1\", \"3\"", "\"3\"", true)).isTrue();
         assertThat(ProductController.matches("*", "\"3\"", true)).isTrue();
         assertThat(ProductController.matches("\"4\"", "\"3\"", true)).isFalse();
-        assertThat(ProductController.matches("3", "\"3\"", true)).as("unquoted is not an ETag").isFalse();
+        assertThat(ProductController.matches("3", "\"3\"", true))
+                .as("unquoted is not an ETag")
+                .isFalse();
     }
 }

@@ -56,23 +56,33 @@ class RedisOutageIT {
         var http = new CatalogHttp(port);
         var fixtures = new CatalogFixtures(http);
         var sku = unique("NOREDIS");
-        var id = fixtures.create(product(sku, "Served without cache", "", null, "12.00", 2)).get("id").asString();
+        var id = fixtures.create(product(sku, "Served without cache", "", null, "12.00", 2))
+                .get("id")
+                .asString();
 
         for (int i = 0; i < 3; i++) {
             var started = System.nanoTime();
             var byId = http.get("/api/v1/products/" + id);
             assertThat(byId.statusCode()).as(byId.body()).isEqualTo(200);
             assertThat(json(byId).get("sku").asString()).isEqualTo(sku);
-            assertThat((System.nanoTime() - started) / 1_000_000).as("ms per read without Redis (Lettuce's default would wait 60 s)").isLessThan(5_000);
+            assertThat((System.nanoTime() - started) / 1_000_000)
+                    .as("ms per read without Redis (Lettuce's default would wait 60 s)")
+                    .isLessThan(5_000);
         }
         assertThat(http.get("/api/v1/products/sku/" + sku).statusCode()).isEqualTo(200);
         var list = http.get("/api/v1/products?q=" + sku.toLowerCase());
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(json(list).get("totalItems").asInt()).isEqualTo(1);
 
-        var renamed = http.put("/api/v1/products/" + id, product(sku, "Renamed without cache", "", null, "12.00", 0),
-                "Authorization", CatalogFixtures.ADMIN, "If-Match", "\"0\"");
+        var renamed = http.put(
+                "/api/v1/products/" + id,
+                product(sku, "Renamed without cache", "", null, "12.00", 0),
+                "Authorization",
+                CatalogFixtures.ADMIN,
+                "If-Match",
+                "\"0\"");
         assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
-        assertThat(json(http.get("/api/v1/products/" + id)).get("name").asString()).isEqualTo("Renamed without cache");
+        assertThat(json(http.get("/api/v1/products/" + id)).get("name").asString())
+                .isEqualTo("Renamed without cache");
     }
 }

@@ -65,8 +65,10 @@ class StockReservationIT {
     @BeforeEach
     void setUp() {
         fixtures = new CatalogFixtures(new CatalogHttp(port));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     @AfterEach
@@ -85,18 +87,24 @@ class StockReservationIT {
     private UUID send(UUID eventId, String type, UUID orderId, Object command) {
         var json = CatalogHttp.JSON.writeValueAsBytes(command);
         try {
-            producer.send(CloudEventRecords.create(Topics.STOCK_COMMANDS, orderId.toString(), eventId, type,
-                    "order-service", Instant.now(), json)).get();
-        }
-        catch (Exception ex) {
+            producer.send(CloudEventRecords.create(
+                            Topics.STOCK_COMMANDS,
+                            orderId.toString(),
+                            eventId,
+                            type,
+                            "order-service",
+                            Instant.now(),
+                            json))
+                    .get();
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
         return eventId;
     }
 
     private List<ConsumerRecord<String, byte[]>> replies(Set<String> orderIds, int count) {
-        return TopicReader.await(bootstrap(), Topics.STOCK, count, record -> orderIds.contains(record.key()),
-                Duration.ofSeconds(60));
+        return TopicReader.await(
+                bootstrap(), Topics.STOCK, count, record -> orderIds.contains(record.key()), Duration.ofSeconds(60));
     }
 
     private static String type(ConsumerRecord<String, byte[]> record) {
@@ -104,8 +112,10 @@ class StockReservationIT {
     }
 
     private int[] stock(UUID productId) {
-        return jdbc.queryForObject("select on_hand, reserved from stock where product_id = ?",
-                (rs, i) -> new int[] { rs.getInt(1), rs.getInt(2) }, productId);
+        return jdbc.queryForObject(
+                "select on_hand, reserved from stock where product_id = ?",
+                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)},
+                productId);
     }
 
     @Test
@@ -153,8 +163,11 @@ class StockReservationIT {
         }
         assertThat(negativeSeen).isFalse();
         assertThat(stock(product)).containsExactly(10, 10);
-        assertThat(jdbc.queryForObject("select coalesce(sum(quantity), 0) from stock_reservation where product_id = ? and status = 'RESERVED'",
-                Integer.class, product)).isEqualTo(10);
+        assertThat(jdbc.queryForObject(
+                        "select coalesce(sum(quantity), 0) from stock_reservation where product_id = ? and status = 'RESERVED'",
+                        Integer.class,
+                        product))
+                .isEqualTo(10);
     }
 
     @Test
@@ -167,10 +180,18 @@ class StockReservationIT {
             send(ReserveStock.TYPE, orderId, new ReserveStock(orderId, List.of(new StockLine(product, 1))));
         }
         var replies = replies(orders, 40);
-        assertThat(replies).extracting(StockReservationIT::type).filteredOn(StockReserved.TYPE::equals).hasSize(10);
-        assertThat(replies).extracting(StockReservationIT::type).filteredOn(StockRejected.TYPE::equals).hasSize(30);
+        assertThat(replies)
+                .extracting(StockReservationIT::type)
+                .filteredOn(StockReserved.TYPE::equals)
+                .hasSize(10);
+        assertThat(replies)
+                .extracting(StockReservationIT::type)
+                .filteredOn(StockRejected.TYPE::equals)
+                .hasSize(30);
         for (var reply : replies) {
-            assertThat(EventSchemas.validate(type(reply), reply.value())).as(type(reply)).isEmpty();
+            assertThat(EventSchemas.validate(type(reply), reply.value()))
+                    .as(type(reply))
+                    .isEmpty();
         }
         assertThat(replies.stream().map(ConsumerRecord::key).distinct()).hasSize(40);
         assertThat(stock(product)).containsExactly(10, 10);
@@ -181,15 +202,19 @@ class StockReservationIT {
         var plenty = fixtures.createProduct(unique("PLN"), "Plenty", "", null, "1.00", 50);
         var scarce = fixtures.createProduct(unique("SCR"), "Scarce", "", null, "1.00", 1);
         var orderId = UUID.randomUUID();
-        send(ReserveStock.TYPE, orderId, new ReserveStock(orderId,
-                List.of(new StockLine(plenty, 5), new StockLine(scarce, 2))));
+        send(
+                ReserveStock.TYPE,
+                orderId,
+                new ReserveStock(orderId, List.of(new StockLine(plenty, 5), new StockLine(scarce, 2))));
         var reply = replies(Set.of(orderId.toString()), 1).getFirst();
         assertThat(type(reply)).isEqualTo(StockRejected.TYPE);
         var rejected = CatalogHttp.JSON.readValue(reply.value(), StockRejected.class);
         assertThat(rejected.unavailableProductIds()).containsExactly(scarce);
         assertThat(stock(plenty)).containsExactly(50, 0);
         assertThat(stock(scarce)).containsExactly(1, 0);
-        assertThat(jdbc.queryForObject("select count(*) from stock_reservation where order_id = ?", Integer.class, orderId)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from stock_reservation where order_id = ?", Integer.class, orderId))
+                .isZero();
     }
 
     @Test
@@ -201,14 +226,19 @@ class StockReservationIT {
         send(eventId, ReserveStock.TYPE, orderId, command); // Kafka redelivery: same event id
         send(ReserveStock.TYPE, orderId, command); // the saga retried: new event id, same order
 
-        // one partition per order key: once the third command's reply is there, the redelivery before it was handled too
+        // one partition per order key: once the third command's reply is there, the redelivery before it was handled
+        // too
         replies(Set.of(orderId.toString()), 2);
-        var replies = TopicReader.collect(bootstrap(), Topics.STOCK, record -> orderId.toString().equals(record.key()),
-                Duration.ofSeconds(3));
-        assertThat(replies).extracting(StockReservationIT::type).as("one reply per distinct command")
+        var replies = TopicReader.collect(
+                bootstrap(), Topics.STOCK, record -> orderId.toString().equals(record.key()), Duration.ofSeconds(3));
+        assertThat(replies)
+                .extracting(StockReservationIT::type)
+                .as("one reply per distinct command")
                 .containsExactly(StockReserved.TYPE, StockReserved.TYPE);
         assertThat(stock(product)).containsExactly(10, 3);
-        assertThat(jdbc.queryForObject("select count(*) from stock_reservation where order_id = ?", Integer.class, orderId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from stock_reservation where order_id = ?", Integer.class, orderId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -223,13 +253,21 @@ class StockReservationIT {
 
         send(ReleaseStock.TYPE, cancelled, new ReleaseStock(cancelled, "payment failed"));
         send(CommitStock.TYPE, confirmed, new CommitStock(confirmed));
-        var released = TopicReader.await(bootstrap(), Topics.STOCK, 1,
+        var released = TopicReader.await(
+                bootstrap(),
+                Topics.STOCK,
+                1,
                 record -> cancelled.toString().equals(record.key()) && StockReleased.TYPE.equals(type(record)),
                 Duration.ofSeconds(30));
-        assertThat(EventSchemas.validate(StockReleased.TYPE, released.getFirst().value())).isEmpty();
+        assertThat(EventSchemas.validate(StockReleased.TYPE, released.getFirst().value()))
+                .isEmpty();
         awaitStock(product, 7, 0);
-        assertThat(jdbc.queryForList("select status from stock_reservation where order_id in (?, ?) order by quantity",
-                String.class, cancelled, confirmed)).containsExactly("RELEASED", "COMMITTED");
+        assertThat(jdbc.queryForList(
+                        "select status from stock_reservation where order_id in (?, ?) order by quantity",
+                        String.class,
+                        cancelled,
+                        confirmed))
+                .containsExactly("RELEASED", "COMMITTED");
     }
 
     @Test
@@ -238,23 +276,33 @@ class StockReservationIT {
         var orderId = UUID.randomUUID();
         assertThat(reservations.reserve(orderId, List.of(new StockLine(product, 4))))
                 .isInstanceOf(ReservationOutcome.Reserved.class);
-        jdbc.update("update stock_reservation set expires_at = now() - interval '1 minute' where order_id = ?", orderId);
+        jdbc.update(
+                "update stock_reservation set expires_at = now() - interval '1 minute' where order_id = ?", orderId);
 
         reservations.expireDue(100); // what the ShedLock-guarded job runs (it may have run already)
 
         assertThat(stock(product)).containsExactly(5, 0);
-        assertThat(jdbc.queryForObject("select status from stock_reservation where order_id = ?", String.class, orderId))
+        assertThat(jdbc.queryForObject(
+                        "select status from stock_reservation where order_id = ?", String.class, orderId))
                 .isEqualTo("EXPIRED");
-        var replies = TopicReader.await(bootstrap(), Topics.STOCK, 2, record -> orderId.toString().equals(record.key()),
+        var replies = TopicReader.await(
+                bootstrap(),
+                Topics.STOCK,
+                2,
+                record -> orderId.toString().equals(record.key()),
                 Duration.ofSeconds(30));
-        assertThat(replies).extracting(StockReservationIT::type).containsExactly(StockReserved.TYPE, StockReleased.TYPE);
+        assertThat(replies)
+                .extracting(StockReservationIT::type)
+                .containsExactly(StockReserved.TYPE, StockReleased.TYPE);
         // a late commit of an expired reservation takes nothing
         assertThat(reservations.commit(orderId)).isZero();
         assertThat(stock(product)).containsExactly(5, 0);
     }
 
     private void awaitStock(UUID product, int onHand, int reserved) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .untilAsserted(() -> assertThat(stock(product)).containsExactly(onHand, reserved));
     }
 }

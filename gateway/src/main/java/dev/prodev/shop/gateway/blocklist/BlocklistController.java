@@ -32,9 +32,10 @@ public class BlocklistController {
      * @param ip any spelling of an IPv4 or IPv6 address; stored and listed in its canonical form
      *        ({@code 2001:0DB8::0001} is listed as {@code 2001:db8::1})
      */
-    public record BlockRequest(@NotBlank @IpLiteral String ip,
-            @Size(max = 200) String reason, @Min(1) @Max(31_536_000) Long ttlSeconds) {
-    }
+    public record BlockRequest(
+            @NotBlank @IpLiteral String ip,
+            @Size(max = 200) String reason,
+            @Min(1) @Max(31_536_000) Long ttlSeconds) {}
 
     private final IpBlocklist blocklist;
 
@@ -50,7 +51,8 @@ public class BlocklistController {
     @PostMapping
     Mono<ResponseEntity<IpBlocklist.Entry>> block(@Valid @RequestBody BlockRequest request) {
         var ttl = request.ttlSeconds() == null ? null : Duration.ofSeconds(request.ttlSeconds());
-        return blocklist.block(request.ip(), request.reason(), ttl)
+        return blocklist
+                .block(request.ip(), request.reason(), ttl)
                 .map(entry -> ResponseEntity.status(HttpStatus.CREATED).body(entry));
     }
 
@@ -59,7 +61,11 @@ public class BlocklistController {
         if (IpAddresses.parse(ip).isEmpty()) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "not an IP address"));
         }
-        return blocklist.unblock(ip).flatMap(removed -> removed ? Mono.just(ResponseEntity.noContent().<Void>build())
-                : Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No blocklist entry for " + ip + ".")));
+        return blocklist
+                .unblock(ip)
+                .flatMap(removed -> removed
+                        ? Mono.just(ResponseEntity.noContent().<Void>build())
+                        : Mono.error(new ResponseStatusException(
+                                HttpStatus.NOT_FOUND, "No blocklist entry for " + ip + ".")));
     }
 }

@@ -23,7 +23,8 @@ public class BlocklistFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ClientAddressFilter.ORDER + 3; // after the client IP is known, the access log is armed, management hidden
+        return ClientAddressFilter.ORDER
+                + 3; // after the client IP is known, the access log is armed, management hidden
     }
 
     @Override
@@ -34,10 +35,14 @@ public class BlocklistFilter implements WebFilter, Ordered {
         }
         return blocklist.check(ClientAddress.of(exchange)).flatMap(verdict -> switch (verdict) {
             case ALLOWED -> chain.filter(exchange);
-            case BLOCKED -> Problems.write(exchange, HttpStatus.FORBIDDEN, "ip-blocked",
-                    "Requests from your address are blocked.");
-            case TEMPORARILY_BLOCKED -> Problems.write(exchange, HttpStatus.FORBIDDEN, "ip-temporarily-blocked",
-                    "Too many failed authentications from your address; try again later.");
+            case BLOCKED ->
+                Problems.write(exchange, HttpStatus.FORBIDDEN, "ip-blocked", "Requests from your address are blocked.");
+            case TEMPORARILY_BLOCKED ->
+                Problems.write(
+                        exchange,
+                        HttpStatus.FORBIDDEN,
+                        "ip-temporarily-blocked",
+                        "Too many failed authentications from your address; try again later.");
         });
     }
 }

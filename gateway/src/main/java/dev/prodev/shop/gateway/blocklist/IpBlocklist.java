@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -45,10 +45,13 @@ public class IpBlocklist {
     static final String AUTH_BLOCK = "shop:gateway:auth-block:";
     static final String AUTH_FAILURES = "shop:gateway:auth-failures:";
 
-    public enum Verdict { ALLOWED, BLOCKED, TEMPORARILY_BLOCKED }
-
-    public record Entry(String ip, String reason, Instant blockedAt, Instant expiresAt) {
+    public enum Verdict {
+        ALLOWED,
+        BLOCKED,
+        TEMPORARILY_BLOCKED
     }
+
+    public record Entry(String ip, String reason, Instant blockedAt, Instant expiresAt) {}
 
     private final ReactiveStringRedisTemplate redis;
     private final ShopGatewayProperties.AuthFailures authFailures;
@@ -59,14 +62,19 @@ public class IpBlocklist {
 
     public IpBlocklist(ReactiveStringRedisTemplate redis, ShopGatewayProperties properties, MeterRegistry meters) {
         this.redis = redis;
-        this.verdicts = Caffeine.newBuilder().expireAfterWrite(properties.blocklist().cacheTtl())
-                .maximumSize(properties.blocklist().cacheSize()).build();
+        this.verdicts = Caffeine.newBuilder()
+                .expireAfterWrite(properties.blocklist().cacheTtl())
+                .maximumSize(properties.blocklist().cacheSize())
+                .build();
         this.authFailures = properties.authFailures();
         this.ipv6PrefixLength = properties.clientAddress().ipv6PrefixLength();
-        this.redisUnavailable = Counter.builder("shop.gateway.redis.unavailable").tag("use", "blocklist")
-                .description("Blocklist checks skipped because Redis did not answer").register(meters);
+        this.redisUnavailable = Counter.builder("shop.gateway.redis.unavailable")
+                .tag("use", "blocklist")
+                .description("Blocklist checks skipped because Redis did not answer")
+                .register(meters);
         this.temporaryBlocks = Counter.builder("shop.gateway.auth.failure.blocks")
-                .description("IPs temporarily blocked after repeated failed authentications").register(meters);
+                .description("IPs temporarily blocked after repeated failed authentications")
+                .register(meters);
     }
 
     public Mono<Verdict> check(ClientAddress client) {
@@ -78,16 +86,19 @@ public class IpBlocklist {
     }
 
     private Mono<Verdict> ask(ClientAddress client) {
-        return redis.opsForValue().multiGet(List.of(BLOCKED + client.ip(), AUTH_BLOCK + client.key())).map(values -> {
-            if (values.get(0) != null) {
-                return Verdict.BLOCKED;
-            }
-            return values.get(1) != null ? Verdict.TEMPORARILY_BLOCKED : Verdict.ALLOWED;
-        }).onErrorResume(ex -> {
-            redisUnavailable.increment();
-            log.warn("blocklist check skipped, Redis unavailable: {}", ex.toString());
-            return Mono.just(Verdict.ALLOWED);
-        });
+        return redis.opsForValue()
+                .multiGet(List.of(BLOCKED + client.ip(), AUTH_BLOCK + client.key()))
+                .map(values -> {
+                    if (values.get(0) != null) {
+                        return Verdict.BLOCKED;
+                    }
+                    return values.get(1) != null ? Verdict.TEMPORARILY_BLOCKED : Verdict.ALLOWED;
+                })
+                .onErrorResume(ex -> {
+                    redisUnavailable.increment();
+                    log.warn("blocklist check skipped, Redis unavailable: {}", ex.toString());
+                    return Mono.just(Verdict.ALLOWED);
+                });
     }
 
     /** @param address an IP literal in any spelling (validated by the caller) */
@@ -96,7 +107,9 @@ public class IpBlocklist {
         var now = Instant.now();
         var value = now + "|" + (reason == null ? "" : reason.replace("|", "/"));
         var key = BLOCKED + ip;
-        var write = ttl == null ? redis.opsForValue().set(key, value) : redis.opsForValue().set(key, value, ttl);
+        var write = ttl == null
+                ? redis.opsForValue().set(key, value)
+                : redis.opsForValue().set(key, value, ttl);
         return write.doOnSuccess(done -> forgetVerdicts(ip))
                 .thenReturn(new Entry(ip, reason, now, ttl == null ? null : now.plus(ttl)));
     }
@@ -106,14 +119,21 @@ public class IpBlocklist {
         var ip = canonical(address);
         var key = IpAddresses.network(IpAddresses.parse(ip).orElseThrow(), ipv6PrefixLength);
         return redis.delete(BLOCKED + ip, AUTH_BLOCK + key, AUTH_FAILURES + key)
-                .doOnSuccess(done -> verdicts.asMap().keySet().removeIf(c -> c.ip().equals(ip) || c.key().equals(key)))
+                .doOnSuccess(done -> verdicts.asMap()
+                        .keySet()
+                        .removeIf(c -> c.ip().equals(ip) || c.key().equals(key)))
                 .map(deleted -> deleted > 0);
     }
 
     public Flux<Entry> list(int limit) {
-        return redis.scan(ScanOptions.scanOptions().match(BLOCKED + "*").count(500).build())
+        return redis.scan(ScanOptions.scanOptions()
+                        .match(BLOCKED + "*")
+                        .count(500)
+                        .build())
                 .take(limit)
-                .concatMap(key -> Mono.zip(redis.opsForValue().get(key), redis.getExpire(key).defaultIfEmpty(Duration.ZERO))
+                .concatMap(key -> Mono.zip(
+                                redis.opsForValue().get(key),
+                                redis.getExpire(key).defaultIfEmpty(Duration.ZERO))
                         .map(t -> entry(displayed(key.substring(BLOCKED.length())), t.getT1(), t.getT2())));
     }
 
@@ -129,11 +149,13 @@ public class IpBlocklist {
                 .concatMap(key -> redis.renameIfAbsent(key, BLOCKED + displayed(key.substring(BLOCKED.length())))
                         .flatMap(renamed -> renamed ? Mono.just(1L) : redis.delete(key))
                         .doOnNext(done -> log.info("blocklist entry {} stored under its canonical address", key)))
-                .then().doOnSuccess(done -> verdicts.invalidateAll())
+                .then()
+                .doOnSuccess(done -> verdicts.invalidateAll())
                 .onErrorResume(ex -> {
                     log.warn("blocklist entries not normalized, Redis unavailable: {}", ex.toString());
                     return Mono.empty();
-                }).subscribe();
+                })
+                .subscribe();
     }
 
     private static String canonical(String address) {
@@ -158,21 +180,28 @@ public class IpBlocklist {
     public Mono<Void> recordFailedAuthentication(ClientAddress client) {
         var ip = client.key();
         var key = AUTH_FAILURES + ip;
-        return redis.opsForValue().increment(key).flatMap(count -> {
-            Mono<Boolean> expire = count == 1 ? redis.expire(key, authFailures.window()) : Mono.just(true);
-            if (count < authFailures.threshold()) {
-                return expire.then();
-            }
-            temporaryBlocks.increment();
-            log.warn("blocking {} for {} after {} failed authentications", ip, authFailures.blockFor(), count);
-            return expire.then(redis.opsForValue().set(AUTH_BLOCK + ip, Instant.now().toString(), authFailures.blockFor()))
-                    .then(redis.delete(key))
-                    .doOnSuccess(done -> verdicts.asMap().keySet().removeIf(c -> c.key().equals(ip))).then();
-        }).onErrorResume(ex -> {
-            redisUnavailable.increment();
-            log.warn("failed authentication not counted, Redis unavailable: {}", ex.toString());
-            return Mono.empty();
-        });
+        return redis.opsForValue()
+                .increment(key)
+                .flatMap(count -> {
+                    Mono<Boolean> expire = count == 1 ? redis.expire(key, authFailures.window()) : Mono.just(true);
+                    if (count < authFailures.threshold()) {
+                        return expire.then();
+                    }
+                    temporaryBlocks.increment();
+                    log.warn("blocking {} for {} after {} failed authentications", ip, authFailures.blockFor(), count);
+                    return expire.then(redis.opsForValue()
+                                    .set(AUTH_BLOCK + ip, Instant.now().toString(), authFailures.blockFor()))
+                            .then(redis.delete(key))
+                            .doOnSuccess(done -> verdicts.asMap()
+                                    .keySet()
+                                    .removeIf(c -> c.key().equals(ip)))
+                            .then();
+                })
+                .onErrorResume(ex -> {
+                    redisUnavailable.increment();
+                    log.warn("failed authentication not counted, Redis unavailable: {}", ex.toString());
+                    return Mono.empty();
+                });
     }
 
     private static Entry entry(String ip, String value, Duration ttl) {

@@ -30,11 +30,14 @@ public class RedisEvictionPolicyCheck {
 
     @EventListener(ApplicationReadyEvent.class)
     public void warnWhenSecurityStateCanBeEvicted() {
-        Mono.usingWhen(Mono.fromSupplier(redis::getReactiveConnection),
-                connection -> connection.serverCommands().getConfig("maxmemory-policy"),
-                connection -> connection.closeLater())
-                .subscribe(config -> warning(config).ifPresent(log::warn),
-                        ex -> log.info("could not read Redis' maxmemory-policy ({}); make sure it is noeviction",
+        Mono.usingWhen(
+                        Mono.fromSupplier(redis::getReactiveConnection),
+                        connection -> connection.serverCommands().getConfig("maxmemory-policy"),
+                        connection -> connection.closeLater())
+                .subscribe(
+                        config -> warning(config).ifPresent(log::warn),
+                        ex -> log.info(
+                                "could not read Redis' maxmemory-policy ({}); make sure it is noeviction",
                                 ex.toString()));
     }
 

@@ -17,9 +17,10 @@ public record Cidr(byte[] network, int prefixLength) {
                 .getAddress();
         int prefix;
         try {
-            prefix = slash < 0 ? address.length * 8 : Integer.parseInt(value.substring(slash + 1).trim());
-        }
-        catch (NumberFormatException ex) {
+            prefix = slash < 0
+                    ? address.length * 8
+                    : Integer.parseInt(value.substring(slash + 1).trim());
+        } catch (NumberFormatException ex) {
             throw new IllegalArgumentException("bad prefix length in " + value, ex);
         }
         if (slash >= 0 && address.length == 4 && literal.contains(":")) {

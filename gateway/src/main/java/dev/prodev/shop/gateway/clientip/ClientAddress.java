@@ -23,8 +23,11 @@ public record ClientAddress(InetAddress address, String ip, String key, boolean 
     static final ClientAddress UNKNOWN = new ClientAddress(null, "unknown", "unknown", false);
 
     static ClientAddress of(InetAddress address, int ipv6PrefixLength, boolean forwardedByUntrustedPeer) {
-        return new ClientAddress(IpAddresses.normalize(address), IpAddresses.canonical(address),
-                IpAddresses.network(address, ipv6PrefixLength), forwardedByUntrustedPeer);
+        return new ClientAddress(
+                IpAddresses.normalize(address),
+                IpAddresses.canonical(address),
+                IpAddresses.network(address, ipv6PrefixLength),
+                forwardedByUntrustedPeer);
     }
 
     public static ClientAddress of(ServerWebExchange exchange) {
@@ -40,7 +43,8 @@ public record ClientAddress(InetAddress address, String ip, String key, boolean 
         if (remote == null) {
             return null;
         }
-        return remote.getAddress() != null ? remote.getAddress()
+        return remote.getAddress() != null
+                ? remote.getAddress()
                 : IpAddresses.parse(remote.getHostString()).orElse(null);
     }
 

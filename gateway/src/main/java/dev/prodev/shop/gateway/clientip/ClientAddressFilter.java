@@ -27,16 +27,30 @@ public class ClientAddressFilter implements WebFilter, Ordered {
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     /** Spoofable by any client; the gateway sets what the services need itself. */
-    static final Set<String> SPOOFABLE = Set.of("x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
-            "x-forwarded-port", "x-forwarded-prefix", "forwarded", "x-real-ip", "x-client-ip", "true-client-ip",
-            "x-original-forwarded-for", "x-user-id", "x-user-roles", "x-trace-id");
+    static final Set<String> SPOOFABLE = Set.of(
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto",
+            "x-forwarded-port",
+            "x-forwarded-prefix",
+            "forwarded",
+            "x-real-ip",
+            "x-client-ip",
+            "true-client-ip",
+            "x-original-forwarded-for",
+            "x-user-id",
+            "x-user-roles",
+            "x-trace-id");
 
     private final List<Cidr> trustedProxies;
     private final int ipv6PrefixLength;
 
     public ClientAddressFilter(ShopGatewayProperties properties) {
-        this.trustedProxies = properties.trustedProxies().stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(Cidr::parse).toList();
+        this.trustedProxies = properties.trustedProxies().stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Cidr::parse)
+                .toList();
         this.ipv6PrefixLength = properties.clientAddress().ipv6PrefixLength();
     }
 
@@ -48,8 +62,13 @@ public class ClientAddressFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         exchange.getAttributes().put(ClientAddress.ATTRIBUTE, resolve(exchange));
-        var request = exchange.getRequest().mutate().headers(headers -> new ArrayList<>(headers.headerNames())
-                .stream().filter(name -> SPOOFABLE.contains(name.toLowerCase())).forEach(headers::remove)).build();
+        var request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> new ArrayList<>(headers.headerNames())
+                        .stream()
+                                .filter(name -> SPOOFABLE.contains(name.toLowerCase()))
+                                .forEach(headers::remove))
+                .build();
         return chain.filter(exchange.mutate().request(request).build());
     }
 
@@ -60,7 +79,8 @@ public class ClientAddressFilter implements WebFilter, Ordered {
         }
         var headers = exchange.getRequest().getHeaders();
         var forwardedFor = headers.get("X-Forwarded-For");
-        var forwarded = forwardedFor != null || headers.containsHeader("Forwarded") || headers.containsHeader("X-Real-IP");
+        var forwarded =
+                forwardedFor != null || headers.containsHeader("Forwarded") || headers.containsHeader("X-Real-IP");
         if (!isTrusted(peer)) {
             return ClientAddress.of(peer, ipv6PrefixLength, forwarded);
         }

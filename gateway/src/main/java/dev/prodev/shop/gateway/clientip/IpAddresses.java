@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class IpAddresses {
 
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     /** The address written in {@code text} (an IPv4 or IPv6 literal, optionally bracketed or with a port), or empty. */
     public static Optional<InetAddress> parse(String text) {
@@ -31,8 +30,7 @@ public final class IpAddresses {
                 return Optional.empty();
             }
             value = value.substring(1, close);
-        }
-        else if (value.indexOf(':') > 0 && value.indexOf(':') == value.lastIndexOf(':') && value.indexOf('.') > 0) {
+        } else if (value.indexOf(':') > 0 && value.indexOf(':') == value.lastIndexOf(':') && value.indexOf('.') > 0) {
             value = value.substring(0, value.indexOf(':')); // v4:port
         }
         int zone = value.indexOf('%');
@@ -80,8 +78,7 @@ public final class IpAddresses {
     private static InetAddress of(byte[] bytes) {
         try {
             return InetAddress.getByAddress(bytes); // literal bytes: never resolved; maps ::ffff:a.b.c.d to IPv4
-        }
-        catch (UnknownHostException ex) {
+        } catch (UnknownHostException ex) {
             throw new IllegalArgumentException("not an IP address of 4 or 16 bytes", ex);
         }
     }

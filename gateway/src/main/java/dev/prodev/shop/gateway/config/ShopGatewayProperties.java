@@ -28,11 +28,18 @@ import org.springframework.util.unit.DataSize;
  * @param blocklist how long each gateway replica may reuse a blocklist verdict
  */
 @ConfigurationProperties("shop.gateway")
-public record ShopGatewayProperties(@DefaultValue List<String> trustedProxies,
-        @DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue Cors cors, @DefaultValue RateLimit rateLimit,
-        @DefaultValue AuthFailures authFailures, @DefaultValue Resilience resilience,
-        @DefaultValue Blocklist blocklist, @DefaultValue AddressKeys clientAddress,
-        @DefaultValue Management management, @DefaultValue ApiDocs apiDocs, @DefaultValue Http http) {
+public record ShopGatewayProperties(
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue Cors cors,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue AuthFailures authFailures,
+        @DefaultValue Resilience resilience,
+        @DefaultValue Blocklist blocklist,
+        @DefaultValue AddressKeys clientAddress,
+        @DefaultValue Management management,
+        @DefaultValue ApiDocs apiDocs,
+        @DefaultValue Http http) {
 
     /**
      * @param ipv6PrefixLength leading bits of an IPv6 client address that make its key for rate limits
@@ -52,12 +59,12 @@ public record ShopGatewayProperties(@DefaultValue List<String> trustedProxies,
      *        may reach actuator endpoints other than health, liveness and readiness; everyone else gets 404.
      *        Local default: loopback only
      */
-    public record Management(@DefaultValue({ "127.0.0.0/8", "::1/128" }) List<String> trustedNetworks) {
-    }
+    public record Management(
+            @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> trustedNetworks) {}
 
     /** @param publiclyVisible {@code public}: Swagger UI and /v3/api-docs/** are served (dev); false answers 404 (prod) */
-    public record ApiDocs(@Name("public") @DefaultValue("true") boolean publiclyVisible) {
-    }
+    public record ApiDocs(
+            @Name("public") @DefaultValue("true") boolean publiclyVisible) {}
 
     /**
      * Limits the gateway answers itself with problem+json. Reactor Netty's own decoder limits
@@ -67,8 +74,9 @@ public record ShopGatewayProperties(@DefaultValue List<String> trustedProxies,
      * @param maxUriLength longest request target (path and query) accepted; 414 above it
      * @param maxHeaderSize largest total of header names and values accepted; 431 above it
      */
-    public record Http(@DefaultValue("4KB") DataSize maxUriLength, @DefaultValue("8KB") DataSize maxHeaderSize) {
-    }
+    public record Http(
+            @DefaultValue("4KB") DataSize maxUriLength,
+            @DefaultValue("8KB") DataSize maxHeaderSize) {}
 
     /**
      * @param cacheTtl how long a verdict for one IP is reused without asking Redis: a block set on
@@ -76,33 +84,37 @@ public record ShopGatewayProperties(@DefaultValue List<String> trustedProxies,
      *        own admin calls and auth-failure blocks take effect at once. Zero disables the cache.
      * @param cacheSize most IPs remembered at once
      */
-    public record Blocklist(@DefaultValue("1s") Duration cacheTtl, @DefaultValue("100000") long cacheSize) {
-    }
+    public record Blocklist(
+            @DefaultValue("1s") Duration cacheTtl,
+            @DefaultValue("100000") long cacheSize) {}
 
-    public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("1h") Duration maxAge) {
-    }
+    public record Cors(
+            @DefaultValue List<String> allowedOrigins,
+            @DefaultValue("1h") Duration maxAge) {}
 
     /**
      * @param anonymous tier for calls without a token, keyed by client IP
      * @param authenticated tier for a token whose roles have no tier of their own, keyed by {@code sub}
      * @param roles tier per realm role; a user with several roles gets the most generous one
      */
-    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue({ "10", "20" }) Tier anonymous,
-            @DefaultValue({ "20", "40" }) Tier authenticated, @DefaultValue Map<String, Tier> roles) {
-    }
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue({"10", "20"}) Tier anonymous,
+            @DefaultValue({"20", "40"}) Tier authenticated,
+            @DefaultValue Map<String, Tier> roles) {}
 
     /** A token bucket: refilled with {@code replenishRate} tokens per second, holding at most {@code burstCapacity}. */
-    public record Tier(int replenishRate, int burstCapacity) {
-    }
+    public record Tier(int replenishRate, int burstCapacity) {}
 
     /**
      * @param threshold failed authentications from one IP within {@code window} that trigger a block
      * @param window how long failures are counted
      * @param blockFor how long the IP is then refused
      */
-    public record AuthFailures(@DefaultValue("20") int threshold, @DefaultValue("1m") Duration window,
-            @DefaultValue("15m") Duration blockFor) {
-    }
+    public record AuthFailures(
+            @DefaultValue("20") int threshold,
+            @DefaultValue("1m") Duration window,
+            @DefaultValue("15m") Duration blockFor) {}
 
     /**
      * @param timeout time limit for one proxied call, retries included
@@ -113,8 +125,11 @@ public record ShopGatewayProperties(@DefaultValue List<String> trustedProxies,
      * @param maxConcurrentCalls calls one gateway replica has in flight to one service at most (a
      *        bulkhead: a stalling service cannot take every connection); more get 503 at once
      */
-    public record Resilience(@DefaultValue("5s") Duration timeout, @DefaultValue("50") float failureRateThreshold,
-            @DefaultValue("10") int minimumNumberOfCalls, @DefaultValue("20") int slidingWindowSize,
-            @DefaultValue("10s") Duration waitInOpenState, @DefaultValue("256") int maxConcurrentCalls) {
-    }
+    public record Resilience(
+            @DefaultValue("5s") Duration timeout,
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("10") int minimumNumberOfCalls,
+            @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("10s") Duration waitInOpenState,
+            @DefaultValue("256") int maxConcurrentCalls) {}
 }

@@ -32,20 +32,23 @@ public class ManagementExposureFilter implements WebFilter, Ordered {
 
     public static final int ORDER = ClientAddressFilter.ORDER + 2;
 
-    static final List<PathPattern> PROBES = patterns("/actuator/health", "/actuator/health/liveness",
-            "/actuator/health/readiness");
+    static final List<PathPattern> PROBES =
+            patterns("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
 
     static final List<PathPattern> MANAGEMENT = patterns("/actuator", "/actuator/**");
 
-    static final List<PathPattern> API_DOCS = patterns("/swagger-ui.html", "/swagger-ui", "/swagger-ui/**",
-            "/webjars/**", "/v3/api-docs", "/v3/api-docs/**");
+    static final List<PathPattern> API_DOCS = patterns(
+            "/swagger-ui.html", "/swagger-ui", "/swagger-ui/**", "/webjars/**", "/v3/api-docs", "/v3/api-docs/**");
 
     private final List<Cidr> trustedNetworks;
     private final boolean apiDocsPublic;
 
     public ManagementExposureFilter(ShopGatewayProperties properties) {
-        this.trustedNetworks = properties.management().trustedNetworks().stream().map(String::trim)
-                .filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
+        this.trustedNetworks = properties.management().trustedNetworks().stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Cidr::parse)
+                .toList();
         this.apiDocsPublic = properties.apiDocs().publiclyVisible();
     }
 
@@ -67,7 +70,8 @@ public class ManagementExposureFilter implements WebFilter, Ordered {
     }
 
     boolean internal(ClientAddress client) {
-        return client.address() != null && !client.forwardedByUntrustedPeer()
+        return client.address() != null
+                && !client.forwardedByUntrustedPeer()
                 && Cidr.anyContains(trustedNetworks, client.address());
     }
 
@@ -85,6 +89,8 @@ public class ManagementExposureFilter implements WebFilter, Ordered {
     }
 
     private static List<PathPattern> patterns(String... patterns) {
-        return java.util.Arrays.stream(patterns).map(PathPatternParser.defaultInstance::parse).toList();
+        return java.util.Arrays.stream(patterns)
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
     }
 }

@@ -43,19 +43,32 @@ public class AccessLogFilter implements WebFilter, Ordered {
         return chain.filter(exchange).doFinally(signal -> {
             var request = exchange.getRequest();
             var status = exchange.getResponse().getStatusCode();
-            var route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) instanceof Route r ? r.getId() : "-";
+            var route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) instanceof Route r
+                    ? r.getId()
+                    : "-";
             var user = exchange.getAttribute(USER) instanceof String s ? s : "-";
             var ip = ClientAddress.of(exchange).ip();
             long latencyMs = (System.nanoTime() - start) / 1_000_000;
             int code = status != null ? status.value() : 0;
             log.atInfo()
-                    .addKeyValue("client.ip", ip).addKeyValue("user.id", user).addKeyValue("route", route)
+                    .addKeyValue("client.ip", ip)
+                    .addKeyValue("user.id", user)
+                    .addKeyValue("route", route)
                     .addKeyValue("http.request.method", request.getMethod().name())
                     .addKeyValue("url.path", request.getPath().value())
-                    .addKeyValue("http.response.status_code", code).addKeyValue("event.duration_ms", latencyMs)
+                    .addKeyValue("http.response.status_code", code)
+                    .addKeyValue("event.duration_ms", latencyMs)
                     .addKeyValue("trace.id", traceId)
-                    .log("{} {} status={} route={} ip={} user={} latencyMs={} traceId={}", request.getMethod().name(),
-                            request.getPath().value(), code, route, ip, user, latencyMs, traceId);
+                    .log(
+                            "{} {} status={} route={} ip={} user={} latencyMs={} traceId={}",
+                            request.getMethod().name(),
+                            request.getPath().value(),
+                            code,
+                            route,
+                            ip,
+                            user,
+                            latencyMs,
+                            traceId);
         });
     }
 }

@@ -23,11 +23,12 @@ public class TraceIdHeaderFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        TraceIds.of(exchange).ifPresent(traceId -> exchange.getResponse().beforeCommit(() -> {
-            // set, not add: a downstream service's own X-Trace-Id (same trace) must not appear twice
-            exchange.getResponse().getHeaders().set(HEADER, traceId);
-            return Mono.empty();
-        }));
+        TraceIds.of(exchange)
+                .ifPresent(traceId -> exchange.getResponse().beforeCommit(() -> {
+                    // set, not add: a downstream service's own X-Trace-Id (same trace) must not appear twice
+                    exchange.getResponse().getHeaders().set(HEADER, traceId);
+                    return Mono.empty();
+                }));
         return chain.filter(exchange);
     }
 }

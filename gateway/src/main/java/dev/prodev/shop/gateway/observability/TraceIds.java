@@ -11,13 +11,12 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class TraceIds {
 
-    private TraceIds() {
-    }
+    private TraceIds() {}
 
     public static Optional<String> of(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> (TracingObservationHandler.TracingContext) context
-                        .get(TracingObservationHandler.TracingContext.class))
+                .map(context -> (TracingObservationHandler.TracingContext)
+                        context.get(TracingObservationHandler.TracingContext.class))
                 .map(tracing -> tracing.getSpan())
                 .map(span -> span.context().traceId())
                 .filter(id -> !id.isBlank());

@@ -15,7 +15,8 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 @Configuration(proxyBeanMethods = false)
 public class ExchangeRejectedProblems {
 
-    static final String DETAIL = "The request path or headers contain characters or sequences the shop does not accept.";
+    static final String DETAIL =
+            "The request path or headers contain characters or sequences the shop does not accept.";
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeRejectedProblems.class);
 

@@ -25,8 +25,7 @@ public class GatewayErrorHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -35,8 +34,13 @@ public class GatewayErrorHandler implements WebExceptionHandler {
         }
         if (ex instanceof WebExchangeBindException bind) {
             List<FieldError> fields = bind.getFieldErrors().stream()
-                    .map(error -> new FieldError(error.getField(), error.getDefaultMessage())).toList();
-            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.",
+                    .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                    .toList();
+            return Problems.write(
+                    exchange,
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    "The request has invalid fields.",
                     Map.of("errors", fields));
         }
         if (ex instanceof ResponseStatusException rse) {
@@ -44,11 +48,20 @@ public class GatewayErrorHandler implements WebExceptionHandler {
             if (status == null) {
                 status = HttpStatus.INTERNAL_SERVER_ERROR;
             }
-            rse.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().addAll(name, values));
+            rse.getHeaders()
+                    .forEach((name, values) ->
+                            exchange.getResponse().getHeaders().addAll(name, values));
             return Problems.write(exchange, status, type(status), detail(status, rse.getReason()));
         }
-        log.error("unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+        log.error(
+                "unhandled error on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                ex);
+        return Problems.write(
+                exchange,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
                 "Something went wrong on our side. Quote the trace id to support.");
     }
 

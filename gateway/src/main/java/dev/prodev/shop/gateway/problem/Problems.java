@@ -19,15 +19,14 @@ public final class Problems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String detail) {
         return write(exchange, status, type, detail, Map.of());
     }
 
-    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String detail,
-            Map<String, Object> properties) {
+    public static Mono<Void> write(
+            ServerWebExchange exchange, HttpStatus status, String type, String detail, Map<String, Object> properties) {
         var response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -36,12 +35,13 @@ public final class Problems {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         var bytes = body(status, type, detail, exchange.getRequest().getPath().value(), properties);
         response.getHeaders().setContentLength(bytes.length);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
+        return response.writeWith(
+                Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
     }
 
     /** The body alone, for answers written below WebFlux (Netty); {@code instance} is left out when null. */
-    public static byte[] body(HttpStatus status, String type, String detail, String instance,
-            Map<String, Object> properties) {
+    public static byte[] body(
+            HttpStatus status, String type, String detail, String instance, Map<String, Object> properties) {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", URI.create("https://prodev.shop/problems/" + type).toString());
         body.put("title", status.getReasonPhrase());

@@ -1,8 +1,8 @@
 package dev.prodev.shop.gateway.ratelimit;
 
 import dev.prodev.shop.gateway.clientip.ClientAddress;
-import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import dev.prodev.shop.gateway.security.GatewaySecurity;
+import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -18,7 +18,8 @@ public class CallerKeyResolver implements KeyResolver {
 
     @Override
     public Mono<String> resolve(ServerWebExchange exchange) {
-        return GatewaySecurity.jwt().map(jwt -> "user:" + jwt.getSubject())
+        return GatewaySecurity.jwt()
+                .map(jwt -> "user:" + jwt.getSubject())
                 .defaultIfEmpty("ip:" + ClientAddress.of(exchange).key());
     }
 }

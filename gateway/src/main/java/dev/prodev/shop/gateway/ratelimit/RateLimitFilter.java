@@ -1,6 +1,7 @@
 package dev.prodev.shop.gateway.ratelimit;
 
 import dev.prodev.shop.gateway.problem.Problems;
+import dev.prodev.shop.gateway.security.GatewaySecurity;
 import dev.prodev.shop.gateway.security.RealmRoles;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import dev.prodev.shop.gateway.security.GatewaySecurity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -64,16 +64,27 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 .flatMap(decision -> {
                     var headers = exchange.getResponse().getHeaders();
                     headers.set(REMAINING, Long.toString(decision.tokensLeft()));
-                    headers.set("X-RateLimit-Limit", Integer.toString(decision.tier().burstCapacity()));
+                    headers.set(
+                            "X-RateLimit-Limit",
+                            Integer.toString(decision.tier().burstCapacity()));
                     if (decision.allowed()) {
                         return chain.filter(exchange);
                     }
                     var route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) instanceof Route r
-                            ? r.getId() : "none";
-                    meters.counter("shop.gateway.rate.limit.rejections", "route", route, "tier", decision.tier().name())
+                            ? r.getId()
+                            : "none";
+                    meters.counter(
+                                    "shop.gateway.rate.limit.rejections",
+                                    "route",
+                                    route,
+                                    "tier",
+                                    decision.tier().name())
                             .increment();
                     headers.set("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
-                    return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    return Problems.write(
+                            exchange,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "rate-limited",
                             "Too many requests; retry after " + RETRY_AFTER_SECONDS + " s.",
                             Map.of("tier", decision.tier().name()));
                 });

@@ -14,15 +14,22 @@ public record RateLimitTier(String name, int replenishRate, int burstCapacity) {
     static RateLimitTier forRoles(ShopGatewayProperties.RateLimit config, Collection<String> roles) {
         return config.roles().entrySet().stream()
                 .filter(entry -> roles.contains(entry.getKey()))
-                .map(entry -> new RateLimitTier("role-" + entry.getKey(), entry.getValue().replenishRate(),
+                .map(entry -> new RateLimitTier(
+                        "role-" + entry.getKey(),
+                        entry.getValue().replenishRate(),
                         entry.getValue().burstCapacity()))
                 .max(Comparator.comparingInt(RateLimitTier::replenishRate)
                         .thenComparingInt(RateLimitTier::burstCapacity))
-                .orElseGet(() -> new RateLimitTier(AUTHENTICATED, config.authenticated().replenishRate(),
+                .orElseGet(() -> new RateLimitTier(
+                        AUTHENTICATED,
+                        config.authenticated().replenishRate(),
                         config.authenticated().burstCapacity()));
     }
 
     static RateLimitTier anonymous(ShopGatewayProperties.RateLimit config) {
-        return new RateLimitTier(ANONYMOUS, config.anonymous().replenishRate(), config.anonymous().burstCapacity());
+        return new RateLimitTier(
+                ANONYMOUS,
+                config.anonymous().replenishRate(),
+                config.anonymous().burstCapacity());
     }
 }

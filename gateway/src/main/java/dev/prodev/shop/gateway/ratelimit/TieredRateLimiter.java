@@ -31,17 +31,18 @@ public class TieredRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(TieredRateLimiter.class);
 
-    public record Decision(boolean allowed, long tokensLeft, RateLimitTier tier) {
-    }
+    public record Decision(boolean allowed, long tokensLeft, RateLimitTier tier) {}
 
     private final RedisRateLimiter buckets;
     private final ShopGatewayProperties.RateLimit config;
     private final Counter redisUnavailable;
 
-    public TieredRateLimiter(ReactiveStringRedisTemplate redis, ShopGatewayProperties properties, MeterRegistry meters) {
+    public TieredRateLimiter(
+            ReactiveStringRedisTemplate redis, ShopGatewayProperties properties, MeterRegistry meters) {
         this.buckets = new RedisRateLimiter(redis, bucketScript(), null);
         this.config = properties.rateLimit();
-        this.redisUnavailable = Counter.builder("shop.gateway.redis.unavailable").tag("use", "rate-limit")
+        this.redisUnavailable = Counter.builder("shop.gateway.redis.unavailable")
+                .tag("use", "rate-limit")
                 .description("Rate-limit checks that let a request through because Redis did not answer")
                 .register(meters);
         // every tier's config up front: the limiter's config map is a plain HashMap, read by every request
@@ -55,21 +56,25 @@ public class TieredRateLimiter {
      * through a {@code ResourceScriptSource}, which asks the class path whether the file changed on
      * every call (a jar URL lookup per request: 4 % of the gateway's CPU in the benchmark).
      */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    @SuppressWarnings({"unchecked", "rawtypes"})
     static RedisScript<List<Long>> bucketScript() {
         try {
             var text = new ClassPathResource("META-INF/scripts/request_rate_limiter.lua")
                     .getContentAsString(StandardCharsets.UTF_8);
             return (RedisScript) RedisScript.of(text, List.class);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Spring Cloud Gateway's request_rate_limiter.lua is missing", ex);
         }
     }
 
     private void register(RateLimitTier tier) {
-        buckets.getConfig().put(tier.name(), new RedisRateLimiter.Config().setReplenishRate(tier.replenishRate())
-                .setBurstCapacity(tier.burstCapacity()).setRequestedTokens(1));
+        buckets.getConfig()
+                .put(
+                        tier.name(),
+                        new RedisRateLimiter.Config()
+                                .setReplenishRate(tier.replenishRate())
+                                .setBurstCapacity(tier.burstCapacity())
+                                .setRequestedTokens(1));
     }
 
     public boolean enabled() {
@@ -99,8 +104,7 @@ public class TieredRateLimiter {
         var header = response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER);
         try {
             return header == null ? -1 : Long.parseLong(header);
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return -1;
         }
     }

@@ -46,8 +46,7 @@ public class HttpLayerErrors {
 
     private static final Logger log = LoggerFactory.getLogger(HttpLayerErrors.class);
 
-    record Rejection(HttpStatus status, String type, String detail, String reason) {
-    }
+    record Rejection(HttpStatus status, String type, String detail, String reason) {}
 
     @Bean
     NettyServerCustomizer problemJsonForUndecodableRequests(ShopGatewayProperties properties, MeterRegistry meters) {
@@ -103,7 +102,9 @@ public class HttpLayerErrors {
                 if (cause instanceof TooLongHttpHeaderException) {
                     return headersTooLarge();
                 }
-                return new Rejection(HttpStatus.BAD_REQUEST, "bad-request",
+                return new Rejection(
+                        HttpStatus.BAD_REQUEST,
+                        "bad-request",
                         "The request is not valid HTTP (request line, header names or values, or framing).",
                         "malformed");
             }
@@ -120,31 +121,43 @@ public class HttpLayerErrors {
             }
             try {
                 new URI(uri); // what Spring's request adapter does next, answering an empty 400 on failure
-            }
-            catch (URISyntaxException ex) {
-                return new Rejection(HttpStatus.BAD_REQUEST, "bad-request",
-                        "The request target is not a valid URI (bad percent-encoding or characters).", "bad-uri");
+            } catch (URISyntaxException ex) {
+                return new Rejection(
+                        HttpStatus.BAD_REQUEST,
+                        "bad-request",
+                        "The request target is not a valid URI (bad percent-encoding or characters).",
+                        "bad-uri");
             }
             return null;
         }
 
         private Rejection uriTooLong() {
-            return new Rejection(HttpStatus.URI_TOO_LONG, "uri-too-long",
-                    "The request target (path and query) is longer than " + maxUri + " bytes.", "uri-too-long");
+            return new Rejection(
+                    HttpStatus.URI_TOO_LONG,
+                    "uri-too-long",
+                    "The request target (path and query) is longer than " + maxUri + " bytes.",
+                    "uri-too-long");
         }
 
         private Rejection headersTooLarge() {
-            return new Rejection(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large",
-                    "The request headers are larger than " + maxHeaders + " bytes.", "headers-too-large");
+            return new Rejection(
+                    HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "headers-too-large",
+                    "The request headers are larger than " + maxHeaders + " bytes.",
+                    "headers-too-large");
         }
 
         private void reply(ChannelHandlerContext ctx, Rejection rejection) {
-            meters.counter("shop.gateway.http.rejected", "reason", rejection.reason()).increment();
+            meters.counter("shop.gateway.http.rejected", "reason", rejection.reason())
+                    .increment();
             log.debug("answered {} below WebFlux: {}", rejection.status().value(), rejection.reason());
             var body = Problems.body(rejection.status(), rejection.type(), rejection.detail(), null, Map.of());
-            var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(rejection.status().value()), Unpooled.wrappedBuffer(body));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+            var response = new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(rejection.status().value()),
+                    Unpooled.wrappedBuffer(body));
+            response.headers()
+                    .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                     .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                     .set(HttpHeaderNames.CACHE_CONTROL, "no-store")

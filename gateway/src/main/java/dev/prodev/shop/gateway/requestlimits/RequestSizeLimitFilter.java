@@ -44,7 +44,10 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
         var request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
-            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+            return Problems.write(
+                    exchange,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "payload-too-large",
                     "The request body is larger than " + maxBytes + " bytes.");
         }
         if (declared >= 0) {
@@ -56,8 +59,11 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
         // Chunked: read at most maxBytes + 1 before anything is proxied, so the 413 is decided here and
         // never reaches the circuit breaker as a downstream failure. Bounded by the limit (1 MB by default).
         return DataBufferUtils.join(request.getBody(), (int) Math.min(Integer.MAX_VALUE, maxBytes))
-                .onErrorMap(DataBufferLimitException.class, ex -> new ResponseStatusException(
-                        HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes."))
+                .onErrorMap(
+                        DataBufferLimitException.class,
+                        ex -> new ResponseStatusException(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                "The request body is larger than " + maxBytes + " bytes."))
                 .flatMap(body -> {
                     // the service receives a plain body of known length instead of the client's chunks
                     var headers = new HttpHeaders();

@@ -18,14 +18,18 @@ import reactor.core.publisher.Mono;
 @RestController
 public class FallbackController {
 
-    static final Set<String> SERVICES = Set.of("user-service", "catalog-service", "order-service", "payment-service",
-            "notification-service");
+    static final Set<String> SERVICES =
+            Set.of("user-service", "catalog-service", "order-service", "payment-service", "notification-service");
 
     @RequestMapping("/fallback/{service}")
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         var name = SERVICES.contains(service) ? service : "unknown";
         exchange.getResponse().getHeaders().set("Retry-After", "5");
-        return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                "The " + name + " is unavailable right now; try again shortly.", Map.of("service", name));
+        return Problems.write(
+                exchange,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-unavailable",
+                "The " + name + " is unavailable right now; try again shortly.",
+                Map.of("service", name));
     }
 }

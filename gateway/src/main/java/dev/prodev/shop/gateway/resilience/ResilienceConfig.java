@@ -8,8 +8,8 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
-import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +32,10 @@ public class ResilienceConfig {
     Customizer<ReactiveResilience4JCircuitBreakerFactory> perRouteCircuitBreakers(ShopGatewayProperties properties) {
         var resilience = properties.resilience();
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(resilience.timeout())
-                        .cancelRunningFuture(true).build())
+                .timeLimiterConfig(TimeLimiterConfig.custom()
+                        .timeoutDuration(resilience.timeout())
+                        .cancelRunningFuture(true)
+                        .build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                         .slidingWindowSize(resilience.slidingWindowSize())
@@ -50,7 +52,10 @@ public class ResilienceConfig {
     Customizer<ReactiveResilience4jBulkheadProvider> perRouteBulkheads(ShopGatewayProperties properties) {
         var limit = properties.resilience().maxConcurrentCalls();
         return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
-                .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(limit).maxWaitDuration(Duration.ZERO).build())
+                .bulkheadConfig(BulkheadConfig.custom()
+                        .maxConcurrentCalls(limit)
+                        .maxWaitDuration(Duration.ZERO)
+                        .build())
                 .threadPoolBulkheadConfig(ThreadPoolBulkheadConfig.ofDefaults())
                 .build());
     }

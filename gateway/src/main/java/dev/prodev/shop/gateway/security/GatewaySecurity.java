@@ -27,8 +27,8 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -78,73 +78,102 @@ public class GatewaySecurity {
     static final String REALM = "Bearer realm=\"shop\"";
 
     /** Health probes: the platform's, from anywhere (the rest of /actuator is hidden by ManagementExposureFilter). */
-    static final String[] PROBES = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" };
+    static final String[] PROBES = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
     /** Admin, whatever the method: the gateway's own admin API and every service's {@code /api/v1/<service>/admin/**}. */
-    static final String[] ADMIN = { "/api/v1/admin", "/api/v1/admin/**", "/api/v1/*/admin", "/api/v1/*/admin/**" };
+    static final String[] ADMIN = {"/api/v1/admin", "/api/v1/admin/**", "/api/v1/*/admin", "/api/v1/*/admin/**"};
 
     /** Admin-only operations outside an admin prefix (user-service, catalog-service, payment-service). */
-    static final String[] ADMIN_GET = { "/api/v1/users", "/api/v1/users/" };
+    static final String[] ADMIN_GET = {"/api/v1/users", "/api/v1/users/"};
 
-    static final String[] ADMIN_POST = { "/api/v1/users/*/disable", "/api/v1/payments/*/refund" };
+    static final String[] ADMIN_POST = {"/api/v1/users/*/disable", "/api/v1/payments/*/refund"};
 
     /** Catalogue writes: products, stock adjustments, categories (reads are public). */
-    static final String[] CATALOG = { "/api/v1/products", "/api/v1/products/**", "/api/v1/categories",
-            "/api/v1/categories/**" };
+    static final String[] CATALOG = {
+        "/api/v1/products", "/api/v1/products/**", "/api/v1/categories", "/api/v1/categories/**"
+    };
 
-    static final String[] PUBLIC_GET = { "/api/v1/products", "/api/v1/products/**", "/api/v1/categories",
-            "/api/v1/categories/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**" };
+    static final String[] PUBLIC_GET = {
+        "/api/v1/products",
+        "/api/v1/products/**",
+        "/api/v1/categories",
+        "/api/v1/categories/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/webjars/**",
+        "/v3/api-docs/**"
+    };
 
-    static final String[] PUBLIC_POST = { "/graphql", "/api/v1/users/register", "/api/v1/payments/webhooks/**" };
+    static final String[] PUBLIC_POST = {"/graphql", "/api/v1/users/register", "/api/v1/payments/webhooks/**"};
 
     @Bean
-    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, IpBlocklist blocklist,
-            ReactiveJwtDecoder jwtDecoder) {
+    SecurityWebFilterChain gatewaySecurityChain(
+            ServerHttpSecurity http, IpBlocklist blocklist, ReactiveJwtDecoder jwtDecoder) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable) // token-only API: no cookies, no CSRF surface
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .cors(cors -> { })
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
-                        .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+                .cors(cors -> {})
+                .headers(headers -> headers.frameOptions(
+                                frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(referrer ->
+                                referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
                         .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
                 .authorizeExchange(exchanges -> exchanges // first match wins: most specific first
-                        .pathMatchers(HttpMethod.OPTIONS).permitAll() // CORS preflight
-                        .pathMatchers("/fallback", "/fallback/**").denyAll() // only the circuit breaker's forward
-                        .pathMatchers(PROBES).permitAll()
+                        .pathMatchers(HttpMethod.OPTIONS)
+                        .permitAll() // CORS preflight
+                        .pathMatchers("/fallback", "/fallback/**")
+                        .denyAll() // only the circuit breaker's forward
+                        .pathMatchers(PROBES)
+                        .permitAll()
                         // reachable only from shop.gateway.management.trusted-networks (ManagementExposureFilter);
                         // the scraper there has no token
-                        .pathMatchers("/actuator/prometheus").permitAll()
-                        .pathMatchers("/actuator", "/actuator/**").hasAnyRole(RealmRoles.SRE, RealmRoles.ADMIN)
-                        .pathMatchers(ADMIN).hasRole(RealmRoles.ADMIN)
-                        .pathMatchers(HttpMethod.GET, ADMIN_GET).hasRole(RealmRoles.ADMIN)
-                        .pathMatchers(HttpMethod.HEAD, ADMIN_GET).hasRole(RealmRoles.ADMIN)
-                        .pathMatchers(HttpMethod.POST, ADMIN_POST).hasRole(RealmRoles.ADMIN)
-                        .pathMatchers(HttpMethod.POST, CATALOG).hasRole(RealmRoles.ADMIN)
-                        .pathMatchers(HttpMethod.PUT, CATALOG).hasRole(RealmRoles.ADMIN)
-                        .pathMatchers(HttpMethod.PATCH, CATALOG).hasRole(RealmRoles.ADMIN)
-                        .pathMatchers(HttpMethod.DELETE, CATALOG).hasRole(RealmRoles.ADMIN)
-                        .pathMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
-                        .pathMatchers(HttpMethod.HEAD, PUBLIC_GET).permitAll()
-                        .pathMatchers(HttpMethod.POST, PUBLIC_POST).permitAll()
-                        .anyExchange().authenticated())
-                .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(realmRoles()))
+                        .pathMatchers("/actuator/prometheus")
+                        .permitAll()
+                        .pathMatchers("/actuator", "/actuator/**")
+                        .hasAnyRole(RealmRoles.SRE, RealmRoles.ADMIN)
+                        .pathMatchers(ADMIN)
+                        .hasRole(RealmRoles.ADMIN)
+                        .pathMatchers(HttpMethod.GET, ADMIN_GET)
+                        .hasRole(RealmRoles.ADMIN)
+                        .pathMatchers(HttpMethod.HEAD, ADMIN_GET)
+                        .hasRole(RealmRoles.ADMIN)
+                        .pathMatchers(HttpMethod.POST, ADMIN_POST)
+                        .hasRole(RealmRoles.ADMIN)
+                        .pathMatchers(HttpMethod.POST, CATALOG)
+                        .hasRole(RealmRoles.ADMIN)
+                        .pathMatchers(HttpMethod.PUT, CATALOG)
+                        .hasRole(RealmRoles.ADMIN)
+                        .pathMatchers(HttpMethod.PATCH, CATALOG)
+                        .hasRole(RealmRoles.ADMIN)
+                        .pathMatchers(HttpMethod.DELETE, CATALOG)
+                        .hasRole(RealmRoles.ADMIN)
+                        .pathMatchers(HttpMethod.GET, PUBLIC_GET)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.HEAD, PUBLIC_GET)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.POST, PUBLIC_POST)
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
+                .oauth2ResourceServer(oauth2 -> oauth2.jwt(
+                                jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(realmRoles()))
                         .authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, blocklist, null))
-                        .authenticationFailureHandler((filterExchange, ex) -> ex instanceof AuthenticationServiceException
-                                ? identityProviderUnavailable(filterExchange.getExchange())
-                                : unauthorized(filterExchange.getExchange(), blocklist, ex))
+                        .authenticationFailureHandler(
+                                (filterExchange, ex) -> ex instanceof AuthenticationServiceException
+                                        ? identityProviderUnavailable(filterExchange.getExchange())
+                                        : unauthorized(filterExchange.getExchange(), blocklist, ex))
                         .accessDeniedHandler((exchange, ex) -> forbidden(exchange)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, blocklist, null))
                         .accessDeniedHandler((exchange, ex) -> forbidden(exchange)))
-                .addFilterAfter((exchange, chain) -> jwt().map(Jwt::getSubject)
-                        .doOnNext(subject -> AccessLogFilter.recordUser(exchange, subject))
-                        .then(chain.filter(exchange)), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(
+                        (exchange, chain) -> jwt().map(Jwt::getSubject)
+                                .doOnNext(subject -> AccessLogFilter.recordUser(exchange, subject))
+                                .then(chain.filter(exchange)),
+                        SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 
@@ -155,20 +184,22 @@ public class GatewaySecurity {
      * {@link #CLOCK_SKEW}.
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+    ReactiveJwtDecoder jwtDecoder(
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
             @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
             @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") List<String> audiences) {
         var decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
-                new JwtIssuerValidator(issuer), audience(audiences)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(CLOCK_SKEW), new JwtIssuerValidator(issuer), audience(audiences)));
         return decoder;
     }
 
     static OAuth2TokenValidator<Jwt> audience(List<String> audiences) {
-        var invalid = OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                "The token is not meant for this API (audience).", null));
+        var invalid = OAuth2TokenValidatorResult.failure(
+                new OAuth2Error("invalid_token", "The token is not meant for this API (audience).", null));
         return jwt -> jwt.getAudience() != null && jwt.getAudience().stream().anyMatch(audiences::contains)
-                ? OAuth2TokenValidatorResult.success() : invalid;
+                ? OAuth2TokenValidatorResult.success()
+                : invalid;
     }
 
     @Bean
@@ -176,8 +207,8 @@ public class GatewaySecurity {
         var cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match",
-                "If-Match", "traceparent"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", "If-Match", "traceparent"));
         cors.setExposedHeaders(List.of("X-Trace-Id", "ETag", "Location", "Retry-After", "X-RateLimit-Remaining"));
         cors.setAllowCredentials(false); // bearer tokens, not cookies
         cors.setMaxAge(properties.cors().maxAge());
@@ -202,17 +233,26 @@ public class GatewaySecurity {
      * {@code invalid_token}, with a fixed description: the framework's text may carry token
      * details); null when no bearer token came (a bare challenge, as §3 asks).
      */
-    static Mono<Void> unauthorized(ServerWebExchange exchange, IpBlocklist blocklist, AuthenticationException rejected) {
+    static Mono<Void> unauthorized(
+            ServerWebExchange exchange, IpBlocklist blocklist, AuthenticationException rejected) {
         var description = rejected == null ? null : invalidTokenDescription(rejected);
         if (rejected != null) {
             log.debug("bearer token rejected: {}", rejected.getMessage());
         }
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, description == null ? REALM
-                : REALM + ", error=\"invalid_token\", error_description=\"" + description + "\"");
+        exchange.getResponse()
+                .getHeaders()
+                .set(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        description == null
+                                ? REALM
+                                : REALM + ", error=\"invalid_token\", error_description=\"" + description + "\"");
         // only a presented-but-rejected credential counts as a failed authentication, not a missing one
         var presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         var count = presented ? blocklist.recordFailedAuthentication(ClientAddress.of(exchange)) : Mono.<Void>empty();
-        return count.then(Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized",
+        return count.then(Problems.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
                 description == null ? "A valid bearer token is required." : description + "."));
     }
 
@@ -241,14 +281,21 @@ public class GatewaySecurity {
      */
     static Mono<Void> identityProviderUnavailable(ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-        return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+        return Problems.write(
+                exchange,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "identity-provider-unavailable",
                 "Tokens cannot be verified right now; try again shortly.");
     }
 
     /** 403 for a valid token without the role the path needs: RFC 6750 §3.1 {@code insufficient_scope}. */
     static Mono<Void> forbidden(ServerWebExchange exchange) {
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM
-                + ", error=\"insufficient_scope\", error_description=\"The access token lacks the role this needs\"");
+        exchange.getResponse()
+                .getHeaders()
+                .set(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        REALM
+                                + ", error=\"insufficient_scope\", error_description=\"The access token lacks the role this needs\"");
         return Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
     }
 

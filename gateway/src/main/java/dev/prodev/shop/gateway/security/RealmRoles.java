@@ -17,8 +17,7 @@ public final class RealmRoles {
     public static final String ADMIN = "admin";
     public static final String SRE = "sre";
 
-    private RealmRoles() {
-    }
+    private RealmRoles() {}
 
     public static List<String> of(Jwt jwt) {
         if (jwt.getClaim("realm_access") instanceof Map<?, ?> realmAccess

@@ -15,15 +15,18 @@ class RedisEvictionPolicyCheckTest {
 
     @Test
     void warnsForEveryPolicyThatEvicts() {
-        for (var evicting : new String[] { "volatile-lru", "allkeys-lru", "allkeys-lfu", "volatile-ttl", "allkeys-random" }) {
-            assertThat(RedisEvictionPolicyCheck.warning(policy(evicting))).hasValueSatisfying(
-                    warning -> assertThat(warning).contains(evicting, "noeviction"));
+        for (var evicting :
+                new String[] {"volatile-lru", "allkeys-lru", "allkeys-lfu", "volatile-ttl", "allkeys-random"}) {
+            assertThat(RedisEvictionPolicyCheck.warning(policy(evicting)))
+                    .hasValueSatisfying(warning -> assertThat(warning).contains(evicting, "noeviction"));
         }
     }
 
     @Test
     void staysQuietForNoeviction() {
         assertThat(RedisEvictionPolicyCheck.warning(policy("noeviction"))).isEmpty();
-        assertThat(RedisEvictionPolicyCheck.warning(new Properties())).as("nothing answered").isEmpty();
+        assertThat(RedisEvictionPolicyCheck.warning(new Properties()))
+                .as("nothing answered")
+                .isEmpty();
     }
 }

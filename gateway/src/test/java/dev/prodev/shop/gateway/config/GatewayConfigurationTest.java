@@ -23,16 +23,20 @@ class GatewayConfigurationTest {
     static ShopGatewayProperties bind(Map<String, Object> environment) throws IOException {
         var sources = new MutablePropertySources();
         sources.addFirst(new MapPropertySource("environment", environment));
-        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+        new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(sources::addLast);
-        var binder = new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
+        var binder = new Binder(
+                ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
         return binder.bindOrCreate("shop.gateway", ShopGatewayProperties.class);
     }
 
     @Test
     void shipsSafeDefaults() throws IOException {
         var properties = bind(Map.of());
-        assertThat(properties.trustedProxies()).as("no X-Forwarded-For believed unless configured").isEmpty();
+        assertThat(properties.trustedProxies())
+                .as("no X-Forwarded-For believed unless configured")
+                .isEmpty();
         assertThat(properties.management().trustedNetworks()).containsExactly("127.0.0.0/8", "::1/128");
         assertThat(properties.apiDocs().publiclyVisible()).as("dev default").isTrue();
         assertThat(properties.clientAddress().ipv6PrefixLength()).isEqualTo(64);
@@ -42,8 +46,14 @@ class GatewayConfigurationTest {
 
     @Test
     void deploymentsSetThemThroughTheEnvironment() throws IOException {
-        var properties = bind(Map.of("TRUSTED_PROXIES", "10.0.0.0/8,fd00::/8", "SHOP_GATEWAY_MANAGEMENT_TRUSTED_NETWORKS",
-                "10.244.0.0/16", "SHOP_GATEWAY_API_DOCS_PUBLIC", "false", "SHOP_GATEWAY_CLIENT_ADDRESS_IPV6_PREFIX_LENGTH",
+        var properties = bind(Map.of(
+                "TRUSTED_PROXIES",
+                "10.0.0.0/8,fd00::/8",
+                "SHOP_GATEWAY_MANAGEMENT_TRUSTED_NETWORKS",
+                "10.244.0.0/16",
+                "SHOP_GATEWAY_API_DOCS_PUBLIC",
+                "false",
+                "SHOP_GATEWAY_CLIENT_ADDRESS_IPV6_PREFIX_LENGTH",
                 "48"));
         assertThat(properties.trustedProxies()).isEqualTo(List.of("10.0.0.0/8", "fd00::/8"));
         assertThat(properties.management().trustedNetworks()).containsExactly("10.244.0.0/16");

@@ -68,11 +68,17 @@ public class Delivery {
     @Column(updatable = false)
     private String traceparent;
 
-    protected Delivery() {
-    }
+    protected Delivery() {}
 
-    public static Delivery email(UUID notificationId, String recipientId, String address, String subject,
-            String textBody, String htmlBody, String traceparent, Instant now) {
+    public static Delivery email(
+            UUID notificationId,
+            String recipientId,
+            String address,
+            String subject,
+            String textBody,
+            String htmlBody,
+            String traceparent,
+            Instant now) {
         var delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.notificationId = notificationId;

@@ -27,12 +27,28 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notification admin", description = "Dead emails: list and redrive (role admin)")
 class DeliveryAdminController {
 
-    record DeliveryView(UUID id, UUID notificationId, String channel, DeliveryStatus status, int attempts,
-            String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
+    record DeliveryView(
+            UUID id,
+            UUID notificationId,
+            String channel,
+            DeliveryStatus status,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant sentAt) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.getId(), d.getNotificationId(), d.getChannel(), d.getStatus(), d.getAttempts(),
-                    d.getLastError(), d.getCreatedAt(), d.getNextAttemptAt(), d.getSentAt());
+            return new DeliveryView(
+                    d.getId(),
+                    d.getNotificationId(),
+                    d.getChannel(),
+                    d.getStatus(),
+                    d.getAttempts(),
+                    d.getLastError(),
+                    d.getCreatedAt(),
+                    d.getNextAttemptAt(),
+                    d.getSentAt());
         }
     }
 
@@ -46,13 +62,14 @@ class DeliveryAdminController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    List<DeliveryView> list(@RequestParam(defaultValue = "DEAD") DeliveryStatus status,
-            @RequestParam(defaultValue = "50") int limit) {
+    List<DeliveryView> list(
+            @RequestParam(defaultValue = "DEAD") DeliveryStatus status, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 200) {
             throw ShopProblem.badRequest("limit must be between 1 and 200.");
         }
         return deliveries.findByStatusOrderByCreatedAtAsc(status, PageRequest.of(0, limit)).stream()
-                .map(DeliveryView::of).toList();
+                .map(DeliveryView::of)
+                .toList();
     }
 
     @PostMapping("/{id}/redrive")
@@ -60,7 +77,8 @@ class DeliveryAdminController {
     DeliveryView redrive(@PathVariable UUID id) {
         var delivery = deliveries.findById(id).orElseThrow(() -> ShopProblem.notFound("delivery", id));
         if (delivery.getStatus() != DeliveryStatus.DEAD) {
-            throw ShopProblem.conflict("Delivery " + id + " is " + delivery.getStatus() + "; only DEAD ones can be redriven.");
+            throw ShopProblem.conflict(
+                    "Delivery " + id + " is " + delivery.getStatus() + "; only DEAD ones can be redriven.");
         }
         delivery.redrive(clock.instant());
         return DeliveryView.of(delivery);

@@ -23,21 +23,24 @@ class DeliveryMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (var status : new DeliveryStatus[] { DeliveryStatus.PENDING, DeliveryStatus.DEAD }) {
+        for (var status : new DeliveryStatus[] {DeliveryStatus.PENDING, DeliveryStatus.DEAD}) {
             Gauge.builder("shop.notification.deliveries", () -> count(status))
                     .description("Email deliveries by status (pending: waiting to be sent; dead: gave up, redrive)")
-                    .tag("channel", "email").tag("status", status.name().toLowerCase()).register(registry);
+                    .tag("channel", "email")
+                    .tag("status", status.name().toLowerCase())
+                    .register(registry);
         }
         Gauge.builder("shop.notification.delivery.oldest.pending.age", this::oldestPendingAgeSeconds)
-                .description("Age of the oldest email still waiting to be sent").baseUnit("seconds")
-                .tag("channel", "email").register(registry);
+                .description("Age of the oldest email still waiting to be sent")
+                .baseUnit("seconds")
+                .tag("channel", "email")
+                .register(registry);
     }
 
     private double count(DeliveryStatus status) {
         try {
             return jdbc.queryForObject("select count(*) from delivery where status = ?", Long.class, status.name());
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return Double.NaN; // database unreachable: report "unknown", never a false zero
         }
     }
@@ -48,8 +51,7 @@ class DeliveryMetrics implements MeterBinder {
                     "select coalesce(extract(epoch from now() - min(created_at)), 0) from delivery where status = 'PENDING'",
                     Double.class);
             return age == null ? 0 : age;
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return Double.NaN;
         }
     }

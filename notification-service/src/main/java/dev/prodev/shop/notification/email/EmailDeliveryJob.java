@@ -40,8 +40,15 @@ class EmailDeliveryJob {
     private final Counter failed;
     private final Counter dead;
 
-    EmailDeliveryJob(JdbcTemplate jdbc, TransactionTemplate transactions, DeliveryRepository deliveries,
-            JavaMailSender mail, EmailProperties properties, Clock clock, EmailTraces traces, MeterRegistry meters) {
+    EmailDeliveryJob(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            DeliveryRepository deliveries,
+            JavaMailSender mail,
+            EmailProperties properties,
+            Clock clock,
+            EmailTraces traces,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.deliveries = deliveries;
@@ -55,8 +62,10 @@ class EmailDeliveryJob {
     }
 
     private static Counter outcome(MeterRegistry meters, String outcome) {
-        return Counter.builder("shop.notification.email.attempts").description("Email delivery attempts by outcome")
-                .tag("outcome", outcome).register(meters);
+        return Counter.builder("shop.notification.email.attempts")
+                .description("Email delivery attempts by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${shop.notifications.email.poll-interval:1s}")
@@ -65,12 +74,12 @@ class EmailDeliveryJob {
         do {
             claimed = claim();
             claimed.forEach(this::deliver);
-        }
-        while (claimed.size() == properties.batchSize());
+        } while (claimed.size() == properties.batchSize());
     }
 
     private List<UUID> claim() {
-        return transactions.execute(status -> jdbc.queryForList("""
+        return transactions.execute(status -> jdbc.queryForList(
+                """
                 update delivery set next_attempt_at = now() + make_interval(secs => ?)
                 where id in (select id from delivery where status = 'PENDING' and next_attempt_at <= now()
                              order by next_attempt_at limit ? for update skip locked)
@@ -86,8 +95,7 @@ class EmailDeliveryJob {
         var span = traces.startSend(delivery);
         try (var scope = traces.inScope(span)) {
             attempt(id, delivery, span);
-        }
-        finally {
+        } finally {
             span.end();
         }
     }
@@ -96,8 +104,7 @@ class EmailDeliveryJob {
         String error = null;
         try {
             send(delivery);
-        }
-        catch (MailException | MessagingException ex) {
+        } catch (MailException | MessagingException ex) {
             error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
             span.error(ex);
         }
@@ -112,16 +119,22 @@ class EmailDeliveryJob {
             if (failure == null) {
                 current.sent(now);
                 sent.increment();
-            }
-            else if (current.failed(failure, now, properties)) {
+            } else if (current.failed(failure, now, properties)) {
                 dead.increment();
-                log.error("email delivery {} for notification {} is dead after {} attempts: {}", id,
-                        current.getNotificationId(), current.getAttempts(), failure);
-            }
-            else {
+                log.error(
+                        "email delivery {} for notification {} is dead after {} attempts: {}",
+                        id,
+                        current.getNotificationId(),
+                        current.getAttempts(),
+                        failure);
+            } else {
                 failed.increment();
-                log.warn("email delivery {} attempt {} failed, next at {}: {}", id, current.getAttempts(),
-                        current.getNextAttemptAt(), failure);
+                log.warn(
+                        "email delivery {} attempt {} failed, next at {}: {}",
+                        id,
+                        current.getAttempts(),
+                        current.getNextAttemptAt(),
+                        failure);
             }
         });
     }

@@ -16,8 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before the email is marked dead (a dead letter)
  */
 @ConfigurationProperties("shop.notifications.email")
-public record EmailProperties(@DefaultValue("ProDev Shop <no-reply@prodev.shop>") String from,
-        @DefaultValue("1s") Duration pollInterval, @DefaultValue("20") int batchSize,
-        @DefaultValue("60s") Duration lease, @DefaultValue("5s") Duration initialBackoff,
-        @DefaultValue("10m") Duration maxBackoff, @DefaultValue("12") int maxAttempts) {
-}
+public record EmailProperties(
+        @DefaultValue("ProDev Shop <no-reply@prodev.shop>") String from,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("5s") Duration initialBackoff,
+        @DefaultValue("10m") Duration maxBackoff,
+        @DefaultValue("12") int maxAttempts) {}

@@ -24,7 +24,9 @@ public class EmailTraces {
     public String current() {
         var t = tracer.getIfAvailable();
         var span = t == null ? null : t.currentSpan();
-        if (span == null || span.context().traceId() == null || span.context().traceId().isBlank()) {
+        if (span == null
+                || span.context().traceId() == null
+                || span.context().traceId().isBlank()) {
             return null;
         }
         var context = span.context();
@@ -39,22 +41,26 @@ public class EmailTraces {
             return Span.NOOP;
         }
         var builder = t.spanBuilder().name("email send");
-        var parts = delivery.getTraceparent() == null ? new String[0] : delivery.getTraceparent().split("-");
+        var parts = delivery.getTraceparent() == null
+                ? new String[0]
+                : delivery.getTraceparent().split("-");
         if (parts.length == 4 && parts[1].length() == 32 && parts[2].length() == 16) {
-            builder.setParent(t.traceContextBuilder().traceId(parts[1]).spanId(parts[2])
-                    .sampled("01".equals(parts[3])).build());
-        }
-        else {
+            builder.setParent(t.traceContextBuilder()
+                    .traceId(parts[1])
+                    .spanId(parts[2])
+                    .sampled("01".equals(parts[3]))
+                    .build());
+        } else {
             builder.setNoParent();
         }
         return builder.tag("notification.id", delivery.getNotificationId().toString())
                 .tag("delivery.id", delivery.getId().toString())
-                .tag("delivery.attempt", Integer.toString(delivery.getAttempts() + 1)).start();
+                .tag("delivery.attempt", Integer.toString(delivery.getAttempts() + 1))
+                .start();
     }
 
     Tracer.SpanInScope inScope(Span span) {
         var t = tracer.getIfAvailable();
-        return t == null ? () -> {
-        } : t.withSpan(span);
+        return t == null ? () -> {} : t.withSpan(span);
     }
 }

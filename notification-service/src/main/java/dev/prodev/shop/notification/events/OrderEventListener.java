@@ -35,18 +35,30 @@ class OrderEventListener implements EventSubscriber {
         return List.of(EventHandlers.consumer(CONSUMER, Topics.ORDERS)
                 .on(OrderPlaced.class, (event, placed) -> {
                     directory.ordered(placed.orderId(), placed.customerId(), placed.customerEmail());
-                    notifier.notify(event.id(), placed.customerId(), NotificationKind.ORDER_PLACED, placed.orderId(),
+                    notifier.notify(
+                            event.id(),
+                            placed.customerId(),
+                            NotificationKind.ORDER_PLACED,
+                            placed.orderId(),
                             Map.of("total", Amounts.format(placed.total())));
                 })
                 .on(OrderConfirmed.class, (event, confirmed) -> {
                     directory.ordered(confirmed.orderId(), confirmed.customerId(), confirmed.customerEmail());
-                    notifier.notify(event.id(), confirmed.customerId(), NotificationKind.ORDER_CONFIRMED,
-                            confirmed.orderId(), Map.of("total", Amounts.format(confirmed.total())));
+                    notifier.notify(
+                            event.id(),
+                            confirmed.customerId(),
+                            NotificationKind.ORDER_CONFIRMED,
+                            confirmed.orderId(),
+                            Map.of("total", Amounts.format(confirmed.total())));
                 })
                 .on(OrderCancelled.class, (event, cancelled) -> {
                     directory.ordered(cancelled.orderId(), cancelled.customerId(), cancelled.customerEmail());
-                    notifier.notify(event.id(), cancelled.customerId(), NotificationKind.ORDER_CANCELLED,
-                            cancelled.orderId(), Map.of("reason", Reasons.readable(cancelled.reason())));
+                    notifier.notify(
+                            event.id(),
+                            cancelled.customerId(),
+                            NotificationKind.ORDER_CANCELLED,
+                            cancelled.orderId(),
+                            Map.of("reason", Reasons.readable(cancelled.reason())));
                 })
                 .build());
     }

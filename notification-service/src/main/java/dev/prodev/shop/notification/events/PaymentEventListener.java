@@ -36,17 +36,33 @@ class PaymentEventListener implements EventSubscriber {
     @Override
     public List<EventHandlers> handlers() {
         return List.of(EventHandlers.consumer(CONSUMER, Topics.PAYMENTS)
-                .on(PaymentAuthorized.class, (event, authorized) -> notify(event, authorized.orderId(),
-                        NotificationKind.PAYMENT_AUTHORIZED, Map.of("amount", Amounts.format(authorized.amount()))))
-                .on(PaymentFailed.class, (event, failed) -> notify(event, failed.orderId(),
-                        NotificationKind.PAYMENT_FAILED, Map.of("reason", Reasons.readable(failed.reason()))))
-                .on(PaymentRefunded.class, (event, refunded) -> notify(event, refunded.orderId(),
-                        NotificationKind.PAYMENT_REFUNDED, Map.of("amount", Amounts.format(refunded.amount()))))
+                .on(
+                        PaymentAuthorized.class,
+                        (event, authorized) -> notify(
+                                event,
+                                authorized.orderId(),
+                                NotificationKind.PAYMENT_AUTHORIZED,
+                                Map.of("amount", Amounts.format(authorized.amount()))))
+                .on(
+                        PaymentFailed.class,
+                        (event, failed) -> notify(
+                                event,
+                                failed.orderId(),
+                                NotificationKind.PAYMENT_FAILED,
+                                Map.of("reason", Reasons.readable(failed.reason()))))
+                .on(
+                        PaymentRefunded.class,
+                        (event, refunded) -> notify(
+                                event,
+                                refunded.orderId(),
+                                NotificationKind.PAYMENT_REFUNDED,
+                                Map.of("amount", Amounts.format(refunded.amount()))))
                 .build());
     }
 
     private void notify(IncomingEvent event, UUID orderId, NotificationKind kind, Map<String, ?> facts) {
-        var customer = directory.customerOf(orderId).orElseThrow(() -> new UnknownOrderException(orderId, event.type()));
+        var customer =
+                directory.customerOf(orderId).orElseThrow(() -> new UnknownOrderException(orderId, event.type()));
         notifier.notify(event.id(), customer, kind, orderId, facts);
     }
 }

@@ -42,11 +42,17 @@ public class Notification {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
-    public Notification(UUID id, String recipientId, NotificationKind kind, UUID orderId, String subject, String body,
-            String sourceEventId, Instant createdAt) {
+    public Notification(
+            UUID id,
+            String recipientId,
+            NotificationKind kind,
+            UUID orderId,
+            String subject,
+            String body,
+            String sourceEventId,
+            Instant createdAt) {
         this.id = id;
         this.recipientId = recipientId;
         this.kind = kind;

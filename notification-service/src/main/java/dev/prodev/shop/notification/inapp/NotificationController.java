@@ -37,7 +37,9 @@ class NotificationController {
     @GetMapping
     @Transactional(readOnly = true)
     @Operation(summary = "My notifications, newest first, with the unread count (size 1..100, page × size ≤ 10 000)")
-    NotificationPage mine(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") int page,
+    NotificationPage mine(
+            @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
             throw ShopProblem.badRequest("page must be >= 0.");
@@ -49,8 +51,13 @@ class NotificationController {
         PageWindow.check(page, size, null);
         var user = jwt.getSubject();
         var result = notifications.findByRecipientIdOrderByCreatedAtDescIdDesc(user, PageRequest.of(page, size));
-        return new NotificationPage(result.map(NotificationView::of).getContent(), page, size,
-                result.getTotalElements(), result.getTotalPages(), notifications.countByRecipientIdAndReadAtIsNull(user));
+        return new NotificationPage(
+                result.map(NotificationView::of).getContent(),
+                page,
+                size,
+                result.getTotalElements(),
+                result.getTotalPages(),
+                notifications.countByRecipientIdAndReadAtIsNull(user));
     }
 
     @PostMapping("/{id}/read")
@@ -58,7 +65,8 @@ class NotificationController {
     @ApiResponse(responseCode = "404", description = "no such notification, or another user's")
     @Transactional
     NotificationView markRead(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        var notification = notifications.findByIdAndRecipientId(id, jwt.getSubject())
+        var notification = notifications
+                .findByIdAndRecipientId(id, jwt.getSubject())
                 .orElseThrow(() -> ShopProblem.notFound("notification", id));
         notification.markRead(clock.instant());
         return NotificationView.of(notification);

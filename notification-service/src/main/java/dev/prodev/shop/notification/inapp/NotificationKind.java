@@ -5,7 +5,6 @@ package dev.prodev.shop.notification.inapp;
  * email. Every kind is shown in the app; only the ones a shopper must not miss are mailed.
  */
 public enum NotificationKind {
-
     WELCOME("welcome", false),
     ORDER_PLACED("order-placed", false),
     ORDER_CONFIRMED("order-confirmed", true),

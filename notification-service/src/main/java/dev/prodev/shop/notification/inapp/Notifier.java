@@ -44,9 +44,17 @@ public class Notifier {
     private final EmailTraces emailTraces;
     private final DeadLetterStore deadLetters;
 
-    public Notifier(NotificationRepository notifications, DeliveryRepository deliveries, RecipientDirectory directory,
-            NotificationTemplates templates, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
-            ObjectProvider<Tracer> tracer, EmailTraces emailTraces, DeadLetterStore deadLetters) {
+    public Notifier(
+            NotificationRepository notifications,
+            DeliveryRepository deliveries,
+            RecipientDirectory directory,
+            NotificationTemplates templates,
+            ApplicationEventPublisher events,
+            Clock clock,
+            MeterRegistry meters,
+            ObjectProvider<Tracer> tracer,
+            EmailTraces emailTraces,
+            DeadLetterStore deadLetters) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.directory = directory;
@@ -66,8 +74,8 @@ public class Notifier {
      *
      * @return whether a notification was stored
      */
-    public boolean notify(String sourceEventId, String recipientId, NotificationKind kind, UUID orderId,
-            Map<String, ?> facts) {
+    public boolean notify(
+            String sourceEventId, String recipientId, NotificationKind kind, UUID orderId, Map<String, ?> facts) {
         if (directory.isErased(recipientId)) {
             log.info("not notifying erased user about {} (event {})", kind, sourceEventId);
             return false;
@@ -93,24 +101,38 @@ public class Notifier {
         }
         var message = templates.render(kind, model);
         var now = clock.instant();
-        var notification = notifications.save(new Notification(UUID.randomUUID(), recipientId, kind, orderId,
-                message.subject(), message.text(), sourceEventId, now));
+        var notification = notifications.save(new Notification(
+                UUID.randomUUID(), recipientId, kind, orderId, message.subject(), message.text(), sourceEventId, now));
         if (kind.emailed()) {
             if (recipient.email() == null || recipient.email().isBlank()) {
                 // nothing to send to; the in-app notification still informs them
-                log.warn("no email address for user {}: {} notification {} stays in-app only", recipientId, kind,
+                log.warn(
+                        "no email address for user {}: {} notification {} stays in-app only",
+                        recipientId,
+                        kind,
                         notification.getId());
-                Counter.builder("shop.notification.email.unaddressable").tag("kind", kind.name()).register(meters)
+                Counter.builder("shop.notification.email.unaddressable")
+                        .tag("kind", kind.name())
+                        .register(meters)
                         .increment();
-            }
-            else {
-                deliveries.save(Delivery.email(notification.getId(), recipientId, recipient.email(),
-                        message.subject(), message.text(), message.html(), emailTraces.current(), now));
+            } else {
+                deliveries.save(Delivery.email(
+                        notification.getId(),
+                        recipientId,
+                        recipient.email(),
+                        message.subject(),
+                        message.text(),
+                        message.html(),
+                        emailTraces.current(),
+                        now));
             }
         }
         // not "...created": Prometheus reserves the _created suffix and would rename it to shop_notifications_total
-        Counter.builder("shop.notifications.stored").description("In-app notifications stored, by kind")
-                .tag("kind", kind.name()).register(meters).increment();
+        Counter.builder("shop.notifications.stored")
+                .description("In-app notifications stored, by kind")
+                .tag("kind", kind.name())
+                .register(meters)
+                .increment();
         events.publishEvent(new NotificationStored(recipientId, NotificationView.of(notification)));
         return true;
     }
@@ -125,7 +147,11 @@ public class Notifier {
         var removedNotifications = notifications.deleteByRecipient(userId);
         directory.erase(userId);
         var redactedDeadLetters = deadLetters.redactPayloadsMentioning(userId, email);
-        log.info("erased user {}: {} notifications, {} deliveries, {} dead-letter payloads", userId,
-                removedNotifications, removedDeliveries, redactedDeadLetters);
+        log.info(
+                "erased user {}: {} notifications, {} deliveries, {} dead-letter payloads",
+                userId,
+                removedNotifications,
+                removedDeliveries,
+                redactedDeadLetters);
     }
 }

@@ -31,22 +31,25 @@ public class PersonalDataRetention {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${shop.retention.interval:1h}", initialDelayString = "${shop.retention.initial-delay:5m}")
+    @Scheduled(
+            fixedDelayString = "${shop.retention.interval:1h}",
+            initialDelayString = "${shop.retention.initial-delay:5m}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M")
     public void apply() {
-        int deliveries = inChunks("""
+        int deliveries =
+                inChunks("""
                 update delivery set address = ?, subject = ?, text_body = '', html_body = '', last_error = null,
                                     redacted_at = now()
                  where id in (select id from delivery
                                where redacted_at is null and status in ('SENT', 'DEAD')
-                                 and coalesce(sent_at, created_at) < now() - ? * interval '1 second' limit ?)""",
-                REDACTED, REDACTED, retention.sentDeliveries().toSeconds(), CHUNK);
+                                 and coalesce(sent_at, created_at) < now() - ? * interval '1 second' limit ?)""", REDACTED, REDACTED, retention.sentDeliveries().toSeconds(), CHUNK);
         int notifications = inChunks("""
                 delete from notification where id in (select id from notification
-                 where read_at is not null and read_at < now() - ? * interval '1 second' limit ?)""",
-                retention.readNotifications().toSeconds(), CHUNK);
+                 where read_at is not null and read_at < now() - ? * interval '1 second' limit ?)""", retention.readNotifications().toSeconds(), CHUNK);
         if (deliveries + notifications > 0) {
-            log.info("retention redacted {} sent email deliver(ies) and deleted {} read notification(s)", deliveries,
+            log.info(
+                    "retention redacted {} sent email deliver(ies) and deleted {} read notification(s)",
+                    deliveries,
                     notifications);
         }
     }
@@ -57,8 +60,7 @@ public class PersonalDataRetention {
         do {
             changed = jdbc.update(sql, args);
             total += changed;
-        }
-        while (changed == CHUNK);
+        } while (changed == CHUNK);
         return total;
     }
 }

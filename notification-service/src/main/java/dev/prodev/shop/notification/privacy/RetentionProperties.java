@@ -17,5 +17,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RetentionProperties(
         @DefaultValue("30d") Duration sentDeliveries,
         @DefaultValue("180d") Duration readNotifications,
-        @DefaultValue("1h") Duration interval) {
-}
+        @DefaultValue("1h") Duration interval) {}

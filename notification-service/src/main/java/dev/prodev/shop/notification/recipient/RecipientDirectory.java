@@ -57,18 +57,26 @@ public class RecipientDirectory {
     }
 
     public Optional<String> customerOf(UUID orderId) {
-        return jdbc.queryForList("select customer_id from customer_order where order_id = ?", String.class, orderId)
-                .stream().findFirst();
+        return jdbc
+                .queryForList("select customer_id from customer_order where order_id = ?", String.class, orderId)
+                .stream()
+                .findFirst();
     }
 
     public Recipient find(String userId) {
-        return jdbc.query("select user_id, email, display_name from recipient where user_id = ?",
-                (rs, row) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)), userId)
-                .stream().findFirst().orElse(new Recipient(userId, null, null));
+        return jdbc
+                .query(
+                        "select user_id, email, display_name from recipient where user_id = ?",
+                        (rs, row) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        userId)
+                .stream()
+                .findFirst()
+                .orElse(new Recipient(userId, null, null));
     }
 
     public boolean isErased(String userId) {
-        return jdbc.queryForObject("select exists (select 1 from erased_user where user_id = ?)", Boolean.class, userId);
+        return jdbc.queryForObject(
+                "select exists (select 1 from erased_user where user_id = ?)", Boolean.class, userId);
     }
 
     /**
@@ -78,8 +86,10 @@ public class RecipientDirectory {
      */
     public void erase(String userId) {
         jdbc.update("delete from recipient where user_id = ?", userId);
-        jdbc.update("insert into erased_user (user_id, erased_at) values (?, ?) on conflict (user_id) do nothing",
-                userId, now());
+        jdbc.update(
+                "insert into erased_user (user_id, erased_at) values (?, ?) on conflict (user_id) do nothing",
+                userId,
+                now());
     }
 
     private Timestamp now() {

@@ -34,12 +34,15 @@ public class NotificationStream implements SmartLifecycle {
     private final int maxPerUser;
     private volatile boolean running;
 
-    NotificationStream(@Value("${shop.notifications.stream.timeout:30m}") Duration timeout,
-            @Value("${shop.notifications.stream.max-per-user:5}") int maxPerUser, MeterRegistry meters) {
+    NotificationStream(
+            @Value("${shop.notifications.stream.timeout:30m}") Duration timeout,
+            @Value("${shop.notifications.stream.max-per-user:5}") int maxPerUser,
+            MeterRegistry meters) {
         this.timeout = timeout;
         this.maxPerUser = maxPerUser;
         Gauge.builder("shop.notification.stream.subscribers", this::subscribers)
-                .description("Open live notification streams on this replica").register(meters);
+                .description("Open live notification streams on this replica")
+                .register(meters);
     }
 
     /**
@@ -66,8 +69,7 @@ public class NotificationStream implements SmartLifecycle {
             for (var notification : missed) {
                 emitter.send(event(notification));
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             forget.run();
         }
         return emitter;
@@ -78,8 +80,7 @@ public class NotificationStream implements SmartLifecycle {
         for (var emitter : streams.getOrDefault(recipientId, List.of())) {
             try {
                 emitter.send(event(notification));
-            }
-            catch (IOException | IllegalStateException ex) {
+            } catch (IOException | IllegalStateException ex) {
                 log.debug("stream of {} is gone: {}", recipientId, ex.getMessage());
                 forget(recipientId, emitter);
             }
@@ -87,7 +88,9 @@ public class NotificationStream implements SmartLifecycle {
     }
 
     private static SseEmitter.SseEventBuilder event(NotificationView notification) {
-        return SseEmitter.event().id(notification.id().toString()).name("notification")
+        return SseEmitter.event()
+                .id(notification.id().toString())
+                .name("notification")
                 .data(notification, MediaType.APPLICATION_JSON);
     }
 
@@ -96,8 +99,7 @@ public class NotificationStream implements SmartLifecycle {
         streams.forEach((userId, emitters) -> emitters.forEach(emitter -> {
             try {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
-            }
-            catch (IOException | IllegalStateException ex) {
+            } catch (IOException | IllegalStateException ex) {
                 forget(userId, emitter);
             }
         }));

@@ -48,20 +48,22 @@ class NotificationStreamController {
             `Last-Event-ID` on reconnect to receive what was missed (up to 100).""")
     @GetMapping(path = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Transactional(readOnly = true)
-    SseEmitter stream(@AuthenticationPrincipal Jwt jwt,
+    SseEmitter stream(
+            @AuthenticationPrincipal Jwt jwt,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         var user = jwt.getSubject();
-        var missed = lastEventId == null || lastEventId.isBlank() ? List.<NotificationView>of()
+        var missed = lastEventId == null || lastEventId.isBlank()
+                ? List.<NotificationView>of()
                 : notifications.findAfter(user, parse(lastEventId), Limit.of(MAX_REPLAY)).stream()
-                        .map(NotificationView::of).toList();
+                        .map(NotificationView::of)
+                        .toList();
         return stream.open(user, missed);
     }
 
     private static UUID parse(String lastEventId) {
         try {
             return UUID.fromString(lastEventId.strip());
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw ShopProblem.badRequest("Last-Event-ID must be the id of a notification event.");
         }
     }

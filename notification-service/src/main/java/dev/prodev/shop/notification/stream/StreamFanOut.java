@@ -37,7 +37,10 @@ class StreamFanOut {
     private final NotificationStream stream;
     private final ObjectProvider<RedisMessageListenerContainer> listener;
 
-    StreamFanOut(StringRedisTemplate redis, JsonMapper json, NotificationStream stream,
+    StreamFanOut(
+            StringRedisTemplate redis,
+            JsonMapper json,
+            NotificationStream stream,
             ObjectProvider<RedisMessageListenerContainer> listener) {
         this.redis = redis;
         this.json = json;
@@ -49,10 +52,11 @@ class StreamFanOut {
     void publish(NotificationStored stored) {
         try {
             redis.convertAndSend(CHANNEL, json.writeValueAsString(stored));
-        }
-        catch (RuntimeException ex) {
-            log.warn("cannot fan out notification {} through Redis, pushing to this replica's streams only: {}",
-                    stored.notification().id(), ex.getMessage());
+        } catch (RuntimeException ex) {
+            log.warn(
+                    "cannot fan out notification {} through Redis, pushing to this replica's streams only: {}",
+                    stored.notification().id(),
+                    ex.getMessage());
             stream.push(stored.recipientId(), stored.notification());
         }
     }
@@ -80,10 +84,11 @@ class StreamFanOut {
         try {
             container.start();
             log.info("subscribed to {}: live notifications fan out across replicas", CHANNEL);
-        }
-        catch (RuntimeException ex) {
-            log.warn("cannot subscribe to Redis channel {} yet (streams get only this replica's notifications): {}",
-                    CHANNEL, ex.getMessage());
+        } catch (RuntimeException ex) {
+            log.warn(
+                    "cannot subscribe to Redis channel {} yet (streams get only this replica's notifications): {}",
+                    CHANNEL,
+                    ex.getMessage());
         }
     }
 
@@ -94,8 +99,7 @@ class StreamFanOut {
             try {
                 var stored = json.readValue(message.getBody(), NotificationStored.class);
                 stream.push(stored.recipientId(), stored.notification());
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 log.warn("ignoring an unreadable stream message: {}", ex.getMessage());
             }
         }

@@ -41,7 +41,9 @@ public class NotificationTemplates {
 
     public RenderedMessage render(NotificationKind kind, Map<String, ?> model) {
         var html = htmls.get(kind);
-        return new RenderedMessage(subjects.get(kind).execute(model).strip(), texts.get(kind).execute(model).strip(),
+        return new RenderedMessage(
+                subjects.get(kind).execute(model).strip(),
+                texts.get(kind).execute(model).strip(),
                 html == null ? null : html.execute(model));
     }
 
@@ -49,8 +51,7 @@ public class NotificationTemplates {
         var resource = new ClassPathResource(BASE + name);
         try (var in = resource.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("missing notification template " + BASE + name, ex);
         }
     }

@@ -10,13 +10,26 @@ import org.junit.jupiter.api.Test;
 
 class DeliveryTest {
 
-    static final EmailProperties POLICY = new EmailProperties("shop@example.com", Duration.ofSeconds(1), 20,
-            Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(1), 4);
+    static final EmailProperties POLICY = new EmailProperties(
+            "shop@example.com",
+            Duration.ofSeconds(1),
+            20,
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(1),
+            4);
     static final Instant NOW = Instant.parse("2026-11-23T14:00:00Z");
 
     Delivery delivery() {
-        return Delivery.email(UUID.randomUUID(), "alice", "alice@example.com", "s", "t", "<p>h</p>",
-                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", NOW);
+        return Delivery.email(
+                UUID.randomUUID(),
+                "alice",
+                "alice@example.com",
+                "s",
+                "t",
+                "<p>h</p>",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                NOW);
     }
 
     @Test
@@ -39,7 +52,9 @@ class DeliveryTest {
     void theLastFailedAttemptMakesTheDeliveryDeadAndARedriveQueuesItAgain() {
         var delivery = delivery();
         for (var attempt = 1; attempt < POLICY.maxAttempts(); attempt++) {
-            assertThat(delivery.failed("down", NOW, POLICY)).as("attempt " + attempt).isFalse();
+            assertThat(delivery.failed("down", NOW, POLICY))
+                    .as("attempt " + attempt)
+                    .isFalse();
         }
         assertThat(delivery.failed("down", NOW, POLICY)).isTrue();
         assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.DEAD);

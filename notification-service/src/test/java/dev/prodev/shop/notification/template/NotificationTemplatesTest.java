@@ -9,8 +9,17 @@ import org.junit.jupiter.api.Test;
 class NotificationTemplatesTest {
 
     final NotificationTemplates templates = new NotificationTemplates();
-    final Map<String, String> model = Map.of("name", "Alice", "orderId", "0b6e1c1e-7f3a-4d4b-9a58-6d2f0c9e1a11",
-            "total", "59.90 EUR", "amount", "59.90 EUR", "reason", "card declined");
+    final Map<String, String> model = Map.of(
+            "name",
+            "Alice",
+            "orderId",
+            "0b6e1c1e-7f3a-4d4b-9a58-6d2f0c9e1a11",
+            "total",
+            "59.90 EUR",
+            "amount",
+            "59.90 EUR",
+            "reason",
+            "card declined");
 
     @Test
     void everyKindRendersASubjectAndTextAndMailedKindsAnHtmlBody() {
@@ -19,10 +28,11 @@ class NotificationTemplatesTest {
             assertThat(message.subject()).as(kind + " subject").isNotBlank().doesNotContain("{{");
             assertThat(message.text()).as(kind + " text").contains("Alice").doesNotContain("{{");
             if (kind.emailed()) {
-                assertThat(message.html()).as(kind + " html").contains("0b6e1c1e-7f3a-4d4b-9a58-6d2f0c9e1a11")
+                assertThat(message.html())
+                        .as(kind + " html")
+                        .contains("0b6e1c1e-7f3a-4d4b-9a58-6d2f0c9e1a11")
                         .doesNotContain("{{");
-            }
-            else {
+            } else {
                 assertThat(message.html()).as(kind + " html").isNull();
             }
         }
@@ -37,7 +47,8 @@ class NotificationTemplatesTest {
 
     @Test
     void aDisplayNameCannotInjectMarkupIntoTheHtmlEmail() {
-        var message = templates.render(NotificationKind.ORDER_CANCELLED,
+        var message = templates.render(
+                NotificationKind.ORDER_CANCELLED,
                 Map.of("name", "<script>alert(1)</script>", "orderId", "o-1", "reason", "x"));
         assertThat(message.html()).doesNotContain("<script>").contains("&lt;script&gt;");
         assertThat(message.text()).as("plain text stays as typed").contains("<script>");

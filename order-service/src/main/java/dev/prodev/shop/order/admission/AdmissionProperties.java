@@ -13,20 +13,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param erasure how long an erased customer's tokens stay refused
  */
 @ConfigurationProperties("shop.orders")
-public record AdmissionProperties(@DefaultValue("false") boolean requireVerifiedEmail,
-        @DefaultValue Limits limits, @DefaultValue Erasure erasure) {
+public record AdmissionProperties(
+        @DefaultValue("false") boolean requireVerifiedEmail,
+        @DefaultValue Limits limits,
+        @DefaultValue Erasure erasure) {
 
     /**
      * @param maxOpenOrders orders not yet CONFIRMED or CANCELLED one customer may have at once
      * @param maxReservedUnits units (sum of line quantities) over those open orders
      */
-    public record Limits(@DefaultValue("10") int maxOpenOrders, @DefaultValue("100") int maxReservedUnits) {
-    }
+    public record Limits(
+            @DefaultValue("10") int maxOpenOrders,
+            @DefaultValue("100") int maxReservedUnits) {}
 
     /**
      * @param tombstoneTtl how long a deleted customer's id is refused; longer than the access token lifetime
      * @param purgeInterval how often expired tombstones are deleted
      */
-    public record Erasure(@DefaultValue("PT1H") Duration tombstoneTtl, @DefaultValue("PT5M") Duration purgeInterval) {
-    }
+    public record Erasure(
+            @DefaultValue("PT1H") Duration tombstoneTtl,
+            @DefaultValue("PT5M") Duration purgeInterval) {}
 }

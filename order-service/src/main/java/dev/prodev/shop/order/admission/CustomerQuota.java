@@ -39,7 +39,9 @@ public class CustomerQuota {
     /** Serialises this customer's placements until the current transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock(String customerId) {
-        jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 0))::text", String.class,
+        jdbc.queryForObject(
+                "select pg_advisory_xact_lock(hashtextextended(?, 0))::text",
+                String.class,
                 "order-quota:" + customerId);
     }
 
@@ -52,8 +54,8 @@ public class CustomerQuota {
     public void checkRoomFor(String customerId, int units) {
         var limits = properties.limits();
         if (units > limits.maxReservedUnits()) {
-            throw ShopProblem.unprocessable("One order may hold at most " + limits.maxReservedUnits()
-                    + " units; this one has " + units + ".");
+            throw ShopProblem.unprocessable(
+                    "One order may hold at most " + limits.maxReservedUnits() + " units; this one has " + units + ".");
         }
         var open = jdbc.queryForMap("""
                 select count(distinct o.id) as orders, coalesce(sum(l.quantity), 0) as units,
@@ -66,16 +68,27 @@ public class CustomerQuota {
         if (orders + 1 > limits.maxOpenOrders()) {
             detail = "You have " + orders + " unpaid orders; at most " + limits.maxOpenOrders()
                     + " may be open at once. Pay or cancel one, then try again.";
-        }
-        else if (reserved + units > limits.maxReservedUnits()) {
-            detail = "Your unpaid orders hold " + reserved + " units; with this one they would hold " + (reserved + units)
-                    + ", more than the " + limits.maxReservedUnits() + " allowed. Pay or cancel one, then try again.";
+        } else if (reserved + units > limits.maxReservedUnits()) {
+            detail = "Your unpaid orders hold " + reserved + " units; with this one they would hold "
+                    + (reserved + units) + ", more than the " + limits.maxReservedUnits()
+                    + " allowed. Pay or cancel one, then try again.";
         }
         if (detail != null) {
             var retryAfter = retryAfter((Timestamp) open.get("next_deadline"));
-            throw new ShopProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-open-orders", "Too many unpaid orders", detail,
-                    Map.of("openOrders", orders, "reservedUnits", reserved, "maxOpenOrders", limits.maxOpenOrders(),
-                            "maxReservedUnits", limits.maxReservedUnits()))
+            throw new ShopProblem(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too-many-open-orders",
+                            "Too many unpaid orders",
+                            detail,
+                            Map.of(
+                                    "openOrders",
+                                    orders,
+                                    "reservedUnits",
+                                    reserved,
+                                    "maxOpenOrders",
+                                    limits.maxOpenOrders(),
+                                    "maxReservedUnits",
+                                    limits.maxReservedUnits()))
                     .withHeader("Retry-After", Long.toString(retryAfter));
         }
     }
@@ -85,6 +98,7 @@ public class CustomerQuota {
         if (nextDeadline == null) {
             return 1;
         }
-        return Math.max(1, Duration.between(clock.instant(), nextDeadline.toInstant()).toSeconds() + 1);
+        return Math.max(
+                1, Duration.between(clock.instant(), nextDeadline.toInstant()).toSeconds() + 1);
     }
 }

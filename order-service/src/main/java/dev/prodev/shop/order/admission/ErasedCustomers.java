@@ -35,17 +35,22 @@ public class ErasedCustomers {
     @Transactional
     public void record(String customerId) {
         var now = clock.instant();
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into erased_customer (customer_id, erased_at, expires_at) values (?, ?, ?)
                 on conflict (customer_id) do update set erased_at = excluded.erased_at, expires_at = excluded.expires_at""",
-                customerId, Timestamp.from(now), Timestamp.from(now.plus(properties.erasure().tombstoneTtl())));
+                customerId,
+                Timestamp.from(now),
+                Timestamp.from(now.plus(properties.erasure().tombstoneTtl())));
     }
 
     /** Whether a live tombstone names {@code customerId}. */
     public boolean isErased(String customerId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from erased_customer where customer_id = ? and expires_at > ?)",
-                Boolean.class, customerId, Timestamp.from(clock.instant())));
+                Boolean.class,
+                customerId,
+                Timestamp.from(clock.instant())));
     }
 
     @Scheduled(fixedDelayString = "${shop.orders.erasure.purge-interval:PT5M}")

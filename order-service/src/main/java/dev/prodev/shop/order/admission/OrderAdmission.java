@@ -28,12 +28,19 @@ public class OrderAdmission {
 
     public void admit(Jwt token) {
         if (erased.isErased(token.getSubject())) {
-            throw new ShopProblem(HttpStatus.UNAUTHORIZED, "account-erased", "Account erased",
-                    "This account was deleted; its sign-in is no longer valid.", Map.of());
+            throw new ShopProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "account-erased",
+                    "Account erased",
+                    "This account was deleted; its sign-in is no longer valid.",
+                    Map.of());
         }
         var verified = token.getClaims().get("email_verified");
         if (properties.requireVerifiedEmail() && !(Boolean.TRUE.equals(verified) || "true".equals(verified))) {
-            throw new ShopProblem(HttpStatus.FORBIDDEN, "email-not-verified", "E-mail address not verified",
+            throw new ShopProblem(
+                    HttpStatus.FORBIDDEN,
+                    "email-not-verified",
+                    "E-mail address not verified",
                     "Verify your e-mail address (follow the link we sent you), sign in again, then place the order.",
                     Map.of());
         }

@@ -54,7 +54,8 @@ public class IdempotencyKeys {
     public Optional<UUID> earlier(String customerId, String key, String requestFingerprint) {
         var rows = jdbc.queryForList(
                 "select request_hash, order_id from idempotency_key where customer_id = ? and idempotency_key = ?",
-                customerId, key);
+                customerId,
+                key);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -68,10 +69,10 @@ public class IdempotencyKeys {
     /** SHA-256 (hex) of a canonical form of the request. */
     public static String fingerprint(String canonicalRequest) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is part of every JDK", ex);
         }
     }

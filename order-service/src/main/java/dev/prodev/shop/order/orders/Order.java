@@ -85,15 +85,20 @@ public class Order {
     @OrderBy("id")
     private List<OrderTransition> timeline = new ArrayList<>();
 
-    protected Order() {
-    }
+    protected Order() {}
 
-    private Order(UUID id, String customerId, String customerEmail, List<OrderLineItem> lines, Instant at,
+    private Order(
+            UUID id,
+            String customerId,
+            String customerEmail,
+            List<OrderLineItem> lines,
+            Instant at,
             Instant stockDeadline) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
-        var currencies = lines.stream().map(OrderLineItem::getCurrency).distinct().toList();
+        var currencies =
+                lines.stream().map(OrderLineItem::getCurrency).distinct().toList();
         if (currencies.size() != 1) {
             throw new IllegalArgumentException("an order is paid in one currency, not " + currencies);
         }
@@ -111,7 +116,12 @@ public class Order {
     }
 
     /** A new order in state PENDING, waiting for the stock reservation until {@code stockDeadline}. */
-    public static Order place(UUID id, String customerId, String customerEmail, List<OrderLineItem> lines, Instant at,
+    public static Order place(
+            UUID id,
+            String customerId,
+            String customerEmail,
+            List<OrderLineItem> lines,
+            Instant at,
             Instant stockDeadline) {
         return new Order(id, customerId, customerEmail, lines, at, stockDeadline);
     }
@@ -157,7 +167,9 @@ public class Order {
      */
     public Compensation cancel(CancelReason reason, String detail, Instant at) {
         var from = status;
-        moveTo(OrderStatus.CANCELLED, detail == null || detail.isBlank() ? reason.code() : reason.code() + ": " + detail,
+        moveTo(
+                OrderStatus.CANCELLED,
+                detail == null || detail.isBlank() ? reason.code() : reason.code() + ": " + detail,
                 at);
         cancelReason = reason;
         deadlineAt = null;

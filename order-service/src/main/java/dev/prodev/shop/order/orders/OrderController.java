@@ -68,13 +68,15 @@ class OrderController {
 
     @Schema(description = "What to order; prices come from the catalog, never from the client")
     record PlaceOrderRequest(
-            @NotNull @NotEmpty @Size(max = 50, message = "at most 50 lines") List<@NotNull @Valid LineRequest> lines) {
-    }
+            @NotNull @NotEmpty @Size(max = 50, message = "at most 50 lines")
+            List<@NotNull @Valid LineRequest> lines) {}
 
     @Schema(description = "One product and how many of it")
-    record LineRequest(@NotNull UUID productId,
-            @NotNull @Min(1) @Max(value = 100, message = "at most 100 of one product") Integer quantity) {
-    }
+    record LineRequest(
+            @NotNull UUID productId,
+
+            @NotNull @Min(1) @Max(value = 100, message = "at most 100 of one product")
+            Integer quantity) {}
 
     @PostMapping
     @PreAuthorize("hasRole('customer')")
@@ -85,22 +87,29 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "the order this Idempotency-Key placed before")
     @ApiResponse(responseCode = "400", description = "missing Idempotency-Key or invalid lines")
     @ApiResponse(responseCode = "401", description = "the account was deleted (type account-erased)")
-    @ApiResponse(responseCode = "403", description = "the e-mail address is not verified (type email-not-verified), when required")
-    @ApiResponse(responseCode = "422", description = "unknown or discontinued product, the key was used for another request, "
-            + "or more units than one order may hold")
-    @ApiResponse(responseCode = "429", description = "too many unpaid orders or reserved units (type too-many-open-orders), "
-            + "with Retry-After")
+    @ApiResponse(
+            responseCode = "403",
+            description = "the e-mail address is not verified (type email-not-verified), when required")
+    @ApiResponse(
+            responseCode = "422",
+            description = "unknown or discontinued product, the key was used for another request, "
+                    + "or more units than one order may hold")
+    @ApiResponse(
+            responseCode = "429",
+            description = "too many unpaid orders or reserved units (type too-many-open-orders), " + "with Retry-After")
     ResponseEntity<OrderView> place(
             @Parameter(description = "client-chosen unique key per order attempt (max 100 characters)", required = true)
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @Valid @RequestBody PlaceOrderRequest request, @AuthenticationPrincipal Jwt jwt) {
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String idempotencyKey,
+            @Valid @RequestBody PlaceOrderRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
         admission.admit(jwt);
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw ShopProblem.badRequest("The Idempotency-Key header is required.");
         }
         if (idempotencyKey.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-            throw ShopProblem.badRequest("The Idempotency-Key header is longer than "
-                    + IdempotencyKeys.MAX_KEY_LENGTH + " characters.");
+            throw ShopProblem.badRequest(
+                    "The Idempotency-Key header is longer than " + IdempotencyKeys.MAX_KEY_LENGTH + " characters.");
         }
         var seen = new HashSet<UUID>();
         for (var line : request.lines()) {
@@ -112,12 +121,19 @@ class OrderController {
         if (email == null || email.isBlank()) {
             throw ShopProblem.unprocessable("Your account has no e-mail address to confirm the order to.");
         }
-        var placement = saga.place(jwt.getSubject(), email, idempotencyKey,
-                request.lines().stream().map(line -> new Wanted(line.productId(), line.quantity())).toList());
+        var placement = saga.place(
+                jwt.getSubject(),
+                email,
+                idempotencyKey,
+                request.lines().stream()
+                        .map(line -> new Wanted(line.productId(), line.quantity()))
+                        .toList());
         if (!placement.created()) {
             return ResponseEntity.ok(placement.order());
         }
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + placement.order().id())).body(placement.order());
+        return ResponseEntity.created(
+                        URI.create("/api/v1/orders/" + placement.order().id()))
+                .body(placement.order());
     }
 
     @GetMapping("/{id}")
@@ -125,8 +141,7 @@ class OrderController {
     @Transactional(readOnly = true)
     @Operation(summary = "One order with its lines and timeline (own orders; admins: any)")
     @ApiResponse(responseCode = "404", description = "no such order, or another customer's")
-    OrderView get(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt,
-            Authentication auth) {
+    OrderView get(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt, Authentication auth) {
         return orders.findById(id)
                 .filter(order -> isAdmin(auth) || order.isOwnedBy(jwt.getSubject()))
                 .map(OrderView::of)
@@ -136,12 +151,16 @@ class OrderController {
     @GetMapping
     @PreAuthorize("hasAnyRole('customer', 'admin')")
     @Transactional(readOnly = true)
-    @Operation(summary = "My orders, newest first; admins may ask for everyone's with all=true",
+    @Operation(
+            summary = "My orders, newest first; admins may ask for everyone's with all=true",
             description = "page × size may not pass 10 000.")
     @ApiResponse(responseCode = "403", description = "all=true without the admin role")
-    OrderPage list(@Parameter(description = "admins only: every customer's orders") @RequestParam(defaultValue = "false") boolean all,
+    OrderPage list(
+            @Parameter(description = "admins only: every customer's orders") @RequestParam(defaultValue = "false")
+                    boolean all,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt jwt,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @AuthenticationPrincipal Jwt jwt,
             Authentication auth) {
         PageWindow.check(page, size, null);
         var pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
@@ -159,8 +178,7 @@ class OrderController {
     @Operation(summary = "Cancel an order before it is paid", description = "Releases any reserved stock.")
     @ApiResponse(responseCode = "404", description = "no such order, or another customer's")
     @ApiResponse(responseCode = "409", description = "already paid, confirmed or cancelled")
-    OrderView cancel(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt,
-            Authentication auth) {
+    OrderView cancel(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt, Authentication auth) {
         return saga.cancelOnRequest(id, jwt.getSubject(), isAdmin(auth));
     }
 

@@ -36,11 +36,10 @@ public class OrderLineItem {
     @Column(nullable = false, length = 3)
     private String currency;
 
-    protected OrderLineItem() {
-    }
+    protected OrderLineItem() {}
 
-    public OrderLineItem(UUID productId, String sku, String productName, int quantity, BigDecimal unitPrice,
-            String currency) {
+    public OrderLineItem(
+            UUID productId, String sku, String productName, int quantity, BigDecimal unitPrice, String currency) {
         this.productId = productId;
         this.sku = sku;
         this.productName = productName;

@@ -30,20 +30,29 @@ class OrderRefusalProblems {
     static ShopProblem problem(OrderRefused refusal) {
         return switch (refusal) {
             case OrderNotFound notFound -> ShopProblem.notFound("order", notFound.orderId());
-            case OrderNotCancellable notCancellable -> ShopProblem.conflict("The order is " + notCancellable.status()
-                    + "; it can be cancelled only before it is paid.");
-            case OrderNotAnnounceable notAnnounceable -> ShopProblem.unprocessable(
-                    "The order cannot be announced: " + String.join("; ", notAnnounceable.errors()));
-            case ProductsUnavailable unavailable -> new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "product-unavailable", "Product unavailable",
-                    "These products are unknown or no longer sold: " + unavailable.productIds() + ".",
-                    Map.of("unavailableProductIds", unavailable.productIds()));
-            case MixedCurrencies mixed -> new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "mixed-currencies",
-                    "Mixed currencies",
-                    "An order is paid in one currency; these products are priced in " + mixed.currencies() + ".",
-                    Map.of("currencies", mixed.currencyByProduct()));
-            case IdempotencyKeyReused reused -> ShopProblem.unprocessable(
-                    "This Idempotency-Key was already used for a different request; use a new key for a new order.");
+            case OrderNotCancellable notCancellable ->
+                ShopProblem.conflict(
+                        "The order is " + notCancellable.status() + "; it can be cancelled only before it is paid.");
+            case OrderNotAnnounceable notAnnounceable ->
+                ShopProblem.unprocessable(
+                        "The order cannot be announced: " + String.join("; ", notAnnounceable.errors()));
+            case ProductsUnavailable unavailable ->
+                new ShopProblem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "product-unavailable",
+                        "Product unavailable",
+                        "These products are unknown or no longer sold: " + unavailable.productIds() + ".",
+                        Map.of("unavailableProductIds", unavailable.productIds()));
+            case MixedCurrencies mixed ->
+                new ShopProblem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "mixed-currencies",
+                        "Mixed currencies",
+                        "An order is paid in one currency; these products are priced in " + mixed.currencies() + ".",
+                        Map.of("currencies", mixed.currencyByProduct()));
+            case IdempotencyKeyReused reused ->
+                ShopProblem.unprocessable(
+                        "This Idempotency-Key was already used for a different request; use a new key for a new order.");
         };
     }
 

@@ -5,7 +5,11 @@ import java.util.Set;
 
 /** Where an order stands in its saga. The legal moves between states live here, in one place. */
 public enum OrderStatus {
-    PENDING, STOCK_RESERVED, PAID, CONFIRMED, CANCELLED;
+    PENDING,
+    STOCK_RESERVED,
+    PAID,
+    CONFIRMED,
+    CANCELLED;
 
     /** States whose saga is still running: the deadline job watches only these. */
     public static final Set<OrderStatus> RUNNING = EnumSet.of(PENDING, STOCK_RESERVED, PAID);

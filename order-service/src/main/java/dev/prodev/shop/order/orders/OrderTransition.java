@@ -34,8 +34,7 @@ public class OrderTransition {
     @Column(nullable = false)
     private Instant at;
 
-    protected OrderTransition() {
-    }
+    protected OrderTransition() {}
 
     OrderTransition(OrderStatus from, OrderStatus to, String reason, Instant at) {
         this.from = from;

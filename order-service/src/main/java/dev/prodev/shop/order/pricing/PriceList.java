@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
 public class PriceList {
 
     /** What the customer asked for: a product and how many. */
-    public record Wanted(UUID productId, int quantity) {
-    }
+    public record Wanted(UUID productId, int quantity) {}
 
     private final ProductPriceRepository prices;
 
@@ -40,13 +39,19 @@ public class PriceList {
                 unavailable.add(line.productId());
                 continue;
             }
-            lines.add(new OrderLineItem(price.getProductId(), price.getSku(), price.getName(), line.quantity(),
-                    price.getPriceAmount(), price.getCurrency()));
+            lines.add(new OrderLineItem(
+                    price.getProductId(),
+                    price.getSku(),
+                    price.getName(),
+                    line.quantity(),
+                    price.getPriceAmount(),
+                    price.getCurrency()));
         }
         if (!unavailable.isEmpty()) {
             throw new OrderRefused.ProductsUnavailable(unavailable);
         }
-        var currencies = lines.stream().map(OrderLineItem::getCurrency).distinct().toList();
+        var currencies =
+                lines.stream().map(OrderLineItem::getCurrency).distinct().toList();
         if (currencies.size() > 1) {
             Map<String, Object> byCurrency = new LinkedHashMap<>();
             lines.forEach(l -> byCurrency.put(l.getProductId().toString(), l.getCurrency()));

@@ -39,16 +39,15 @@ public class ProductPrice {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected ProductPrice() {
-    }
+    protected ProductPrice() {}
 
     public ProductPrice(UUID productId) {
         this.productId = productId;
     }
 
     /** Applies the product's state as of {@code changedAt}; ignored (returns false) when we already hold a newer one. */
-    public boolean apply(String sku, String name, BigDecimal price, String currency, String status, Instant changedAt,
-            Instant now) {
+    public boolean apply(
+            String sku, String name, BigDecimal price, String currency, String status, Instant changedAt, Instant now) {
         if (this.changedAt != null && changedAt.isBefore(this.changedAt)) {
             return false;
         }

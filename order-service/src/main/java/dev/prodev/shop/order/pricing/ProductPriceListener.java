@@ -28,15 +28,23 @@ class ProductPriceListener implements EventSubscriber {
 
     @Override
     public List<EventHandlers> handlers() {
-        return List.of(EventHandlers.consumer(CONSUMER, Topics.PRODUCTS).on(ProductChanged.class, this::apply).build());
+        return List.of(EventHandlers.consumer(CONSUMER, Topics.PRODUCTS)
+                .on(ProductChanged.class, this::apply)
+                .build());
     }
 
     private void apply(IncomingEvent event, ProductChanged product) {
         var now = clock.instant();
         var changedAt = event.time() != null ? event.time() : now;
         var price = prices.findById(product.productId()).orElseGet(() -> new ProductPrice(product.productId()));
-        if (price.apply(product.sku(), product.name(), product.price().amount(), product.price().currency(),
-                product.status(), changedAt, now)) {
+        if (price.apply(
+                product.sku(),
+                product.name(),
+                product.price().amount(),
+                product.price().currency(),
+                product.status(),
+                changedAt,
+                now)) {
             prices.save(price);
         }
     }

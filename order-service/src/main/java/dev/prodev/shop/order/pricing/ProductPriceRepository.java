@@ -3,5 +3,4 @@ package dev.prodev.shop.order.pricing;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProductPriceRepository extends JpaRepository<ProductPrice, UUID> {
-}
+public interface ProductPriceRepository extends JpaRepository<ProductPrice, UUID> {}

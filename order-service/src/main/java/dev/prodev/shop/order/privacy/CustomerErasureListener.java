@@ -36,7 +36,9 @@ class CustomerErasureListener implements EventSubscriber {
 
     @Override
     public List<EventHandlers> handlers() {
-        return List.of(EventHandlers.consumer(CONSUMER, Topics.USERS).on(UserDeleted.class, this::erase).build());
+        return List.of(EventHandlers.consumer(CONSUMER, Topics.USERS)
+                .on(UserDeleted.class, this::erase)
+                .build());
     }
 
     private void erase(UserDeleted deleted) {

@@ -58,8 +58,15 @@ public class OrderSaga {
     private final Clock clock;
     private final CustomerQuota quota;
 
-    OrderSaga(OrderRepository orders, PriceList priceList, IdempotencyKeys idempotencyKeys, Outbox outbox,
-            SagaProperties properties, SagaMetrics metrics, Clock clock, CustomerQuota quota) {
+    OrderSaga(
+            OrderRepository orders,
+            PriceList priceList,
+            IdempotencyKeys idempotencyKeys,
+            Outbox outbox,
+            SagaProperties properties,
+            SagaMetrics metrics,
+            Clock clock,
+            CustomerQuota quota) {
         this.quota = quota;
         this.orders = orders;
         this.priceList = priceList;
@@ -71,8 +78,7 @@ public class OrderSaga {
     }
 
     /** The result of placing: the order, and whether this request created it or repeated an earlier one. */
-    public record Placement(OrderView order, boolean created) {
-    }
+    public record Placement(OrderView order, boolean created) {}
 
     /**
      * Places an order (or finds the one this Idempotency-Key already placed): PENDING, with
@@ -90,32 +96,42 @@ public class OrderSaga {
         quota.lock(customerId);
         var earlier = idempotencyKeys.earlier(customerId, idempotencyKey, fingerprint);
         if (earlier.isEmpty()) {
-            quota.checkRoomFor(customerId, wanted.stream().mapToInt(Wanted::quantity).sum());
+            quota.checkRoomFor(
+                    customerId, wanted.stream().mapToInt(Wanted::quantity).sum());
             earlier = idempotencyKeys.claim(customerId, idempotencyKey, fingerprint, orderId);
         }
         if (earlier.isPresent()) {
             return new Placement(OrderView.of(orders.findById(earlier.get()).orElseThrow()), false);
         }
         var now = clock.instant();
-        var order = Order.place(orderId, customerId, customerEmail, priceList.price(wanted), now,
-                now.plus(properties.stockDeadline()));
+        var order = Order.place(
+                orderId, customerId, customerEmail, priceList.price(wanted), now, now.plus(properties.stockDeadline()));
         orders.save(order);
         var key = orderId.toString();
-        var placed = new OrderPlaced(orderId, customerId, customerEmail,
+        var placed = new OrderPlaced(
+                orderId,
+                customerId,
+                customerEmail,
                 order.getLines().stream()
-                        .map(line -> new OrderLine(line.getProductId(), line.getQuantity(),
+                        .map(line -> new OrderLine(
+                                line.getProductId(),
+                                line.getQuantity(),
                                 new Money(line.getUnitPrice(), line.getCurrency())))
                         .toList(),
                 total(order));
         try {
             outbox.append(key, placed);
-        }
-        catch (InvalidEventException ex) {
+        } catch (InvalidEventException ex) {
             // the only client-supplied text in the event is the token's e-mail claim
             throw new OrderRefused.OrderNotAnnounceable(ex.errors());
         }
-        outbox.append(key, new ReserveStock(orderId,
-                order.getLines().stream().map(line -> new StockLine(line.getProductId(), line.getQuantity())).toList()));
+        outbox.append(
+                key,
+                new ReserveStock(
+                        orderId,
+                        order.getLines().stream()
+                                .map(line -> new StockLine(line.getProductId(), line.getQuantity()))
+                                .toList()));
         metrics.placed();
         return new Placement(OrderView.of(order), true);
     }
@@ -131,8 +147,8 @@ public class OrderSaga {
             }
             var now = clock.instant();
             order.stockReserved(now, now.plus(properties.paymentDeadline()));
-            outbox.append(order.getId().toString(),
-                    new AuthorizePayment(order.getId(), order.getCustomerId(), total(order)));
+            outbox.append(
+                    order.getId().toString(), new AuthorizePayment(order.getId(), order.getCustomerId(), total(order)));
             return true;
         });
     }
@@ -162,7 +178,9 @@ public class OrderSaga {
                     var now = clock.instant();
                     order.paid(paymentId, provider, now);
                     if (!sameMoney(amount, total(order))) {
-                        cancel(order, CancelReason.PAYMENT_MISMATCH,
+                        cancel(
+                                order,
+                                CancelReason.PAYMENT_MISMATCH,
                                 "authorized " + amount.amount() + " " + amount.currency() + " instead of "
                                         + order.getTotalAmount() + " " + order.getCurrency());
                         return true;
@@ -170,16 +188,22 @@ public class OrderSaga {
                     order.confirm(now);
                     var key = order.getId().toString();
                     outbox.append(key, new CommitStock(order.getId()));
-                    outbox.append(key, new OrderConfirmed(order.getId(),
-                            order.getCustomerId(), order.getCustomerEmail(), total(order)));
+                    outbox.append(
+                            key,
+                            new OrderConfirmed(
+                                    order.getId(), order.getCustomerId(), order.getCustomerEmail(), total(order)));
                     metrics.confirmed(order.age(now));
                     return true;
                 }
                 case CANCELLED -> {
                     if (order.latePayment(paymentId)) {
                         // the order was cancelled while the authorization was in flight: give the money back
-                        outbox.append(order.getId().toString(),
-                                new RefundPayment(order.getId(), "order already cancelled: " + order.getCancelReason().code()));
+                        outbox.append(
+                                order.getId().toString(),
+                                new RefundPayment(
+                                        order.getId(),
+                                        "order already cancelled: "
+                                                + order.getCancelReason().code()));
                         return true;
                     }
                     return false;
@@ -224,7 +248,9 @@ public class OrderSaga {
     public boolean expire(UUID orderId) {
         var order = orders.lockById(orderId).orElse(null);
         var now = clock.instant();
-        if (order == null || order.getStatus().isTerminal() || order.getDeadlineAt() == null
+        if (order == null
+                || order.getStatus().isTerminal()
+                || order.getDeadlineAt() == null
                 || order.getDeadlineAt().isAfter(now)) {
             return false; // moved on since the job looked
         }
@@ -247,8 +273,10 @@ public class OrderSaga {
         if (compensation.releaseStock()) {
             outbox.append(key, new ReleaseStock(order.getId(), reason.code()));
         }
-        outbox.append(key, new OrderCancelled(order.getId(), order.getCustomerId(),
-                order.getCustomerEmail(), order.cancellationText()));
+        outbox.append(
+                key,
+                new OrderCancelled(
+                        order.getId(), order.getCustomerId(), order.getCustomerEmail(), order.cancellationText()));
         metrics.cancelled(reason, order.age(now));
     }
 
@@ -269,7 +297,10 @@ public class OrderSaga {
     }
 
     private static boolean sameMoney(Money a, Money b) {
-        return a != null && a.amount() != null && a.currency() != null && a.currency().equals(b.currency())
+        return a != null
+                && a.amount() != null
+                && a.currency() != null
+                && a.currency().equals(b.currency())
                 && a.amount().compareTo(b.amount()) == 0;
     }
 }

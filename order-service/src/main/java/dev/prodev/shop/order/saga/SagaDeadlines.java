@@ -32,20 +32,20 @@ class SagaDeadlines {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${shop.orders.saga.expiry-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${shop.orders.saga.expiry-interval:5s}",
             initialDelayString = "${shop.orders.saga.expiry-interval:5s}")
     @SchedulerLock(name = "order-saga-deadlines", lockAtMostFor = "PT2M")
     void expireOverdueSagas() {
-        var overdue = orders.findOverdue(OrderStatus.RUNNING, clock.instant(),
-                PageRequest.of(0, properties.expiryBatchSize()));
+        var overdue = orders.findOverdue(
+                OrderStatus.RUNNING, clock.instant(), PageRequest.of(0, properties.expiryBatchSize()));
         var expired = 0;
         for (var orderId : overdue) {
             try {
                 if (saga.expire(orderId)) {
                     expired++;
                 }
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 // one bad order must not stop the others; it is picked up again next run
                 log.warn("could not expire order {}: {}", orderId, ex.toString());
             }

@@ -22,8 +22,12 @@ class SagaMetrics {
 
     SagaMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.placed = Counter.builder("shop.orders.placed").description("Orders accepted (PENDING)").register(registry);
-        this.confirmed = Counter.builder("shop.orders.confirmed").description("Orders confirmed").register(registry);
+        this.placed = Counter.builder("shop.orders.placed")
+                .description("Orders accepted (PENDING)")
+                .register(registry);
+        this.confirmed = Counter.builder("shop.orders.confirmed")
+                .description("Orders confirmed")
+                .register(registry);
     }
 
     void placed() {
@@ -39,15 +43,21 @@ class SagaMetrics {
 
     void cancelled(CancelReason reason, Duration sagaDuration) {
         afterCommit(() -> {
-            Counter.builder("shop.orders.cancelled").description("Orders cancelled, by reason")
-                    .tag("reason", reason.code()).register(registry).increment();
+            Counter.builder("shop.orders.cancelled")
+                    .description("Orders cancelled, by reason")
+                    .tag("reason", reason.code())
+                    .register(registry)
+                    .increment();
             duration("cancelled").record(sagaDuration);
         });
     }
 
     private Timer duration(String outcome) {
-        return Timer.builder("shop.orders.saga.duration").description("Time from placed to confirmed or cancelled")
-                .tag("outcome", outcome).publishPercentileHistogram().register(registry);
+        return Timer.builder("shop.orders.saga.duration")
+                .description("Time from placed to confirmed or cancelled")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     private static void afterCommit(Runnable action) {
@@ -58,8 +68,7 @@ class SagaMetrics {
                     action.run();
                 }
             });
-        }
-        else {
+        } else {
             action.run();
         }
     }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryBatchSize how many overdue sagas one run of the job handles at most
  */
 @ConfigurationProperties("shop.orders.saga")
-public record SagaProperties(@DefaultValue("30s") Duration stockDeadline, @DefaultValue("5m") Duration paymentDeadline,
-        @DefaultValue("5s") Duration expiryInterval, @DefaultValue("100") int expiryBatchSize) {
-}
+public record SagaProperties(
+        @DefaultValue("30s") Duration stockDeadline,
+        @DefaultValue("5m") Duration paymentDeadline,
+        @DefaultValue("5s") Duration expiryInterval,
+        @DefaultValue("100") int expiryBatchSize) {}

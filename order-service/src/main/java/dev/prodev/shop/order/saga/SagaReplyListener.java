@@ -37,8 +37,13 @@ class SagaReplyListener implements EventSubscriber {
                         .on(StockRejected.class, rejected -> saga.stockRejected(rejected.orderId(), rejected.reason()))
                         .build(),
                 EventHandlers.consumer(PAYMENT_CONSUMER, Topics.PAYMENTS)
-                        .on(PaymentAuthorized.class, authorized -> saga.paymentAuthorized(authorized.orderId(),
-                                authorized.paymentId(), authorized.amount(), authorized.provider()))
+                        .on(
+                                PaymentAuthorized.class,
+                                authorized -> saga.paymentAuthorized(
+                                        authorized.orderId(),
+                                        authorized.paymentId(),
+                                        authorized.amount(),
+                                        authorized.provider()))
                         .on(PaymentFailed.class, failed -> saga.paymentFailed(failed.orderId(), failed.reason()))
                         .build());
     }

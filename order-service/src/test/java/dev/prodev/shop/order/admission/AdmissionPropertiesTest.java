@@ -18,7 +18,8 @@ class AdmissionPropertiesTest {
     private static AdmissionProperties bind(Map<String, Object> environment) throws IOException {
         var env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("env", environment));
-        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+        new YamlPropertySourceLoader()
+                .load("application", new ClassPathResource("application.yml"))
                 .forEach(env.getPropertySources()::addLast);
         return Binder.get(env).bindOrCreate("shop.orders", AdmissionProperties.class);
     }
@@ -34,8 +35,15 @@ class AdmissionPropertiesTest {
 
     @Test
     void prodTurnsVerificationOnThroughTheEnvironment() throws IOException {
-        var properties = bind(Map.of("SHOP_ORDERS_REQUIRE_VERIFIED_EMAIL", "true", "ORDER_MAX_OPEN_ORDERS", "3",
-                "ORDER_MAX_RESERVED_UNITS", "7", "ORDER_ERASURE_TOMBSTONE_TTL", "PT2H"));
+        var properties = bind(Map.of(
+                "SHOP_ORDERS_REQUIRE_VERIFIED_EMAIL",
+                "true",
+                "ORDER_MAX_OPEN_ORDERS",
+                "3",
+                "ORDER_MAX_RESERVED_UNITS",
+                "7",
+                "ORDER_ERASURE_TOMBSTONE_TTL",
+                "PT2H"));
         assertThat(properties.requireVerifiedEmail()).isTrue();
         assertThat(properties.limits().maxOpenOrders()).isEqualTo(3);
         assertThat(properties.limits().maxReservedUnits()).isEqualTo(7);

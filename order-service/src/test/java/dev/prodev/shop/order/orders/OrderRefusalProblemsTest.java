@@ -18,27 +18,40 @@ class OrderRefusalProblemsTest {
     @Test
     void anUnknownOrderIsNotFound() {
         var id = UUID.randomUUID();
-        assertProblem(new OrderRefused.OrderNotFound(id), 404, "not-found", "Not found", "No order with id " + id + ".");
+        assertProblem(
+                new OrderRefused.OrderNotFound(id), 404, "not-found", "Not found", "No order with id " + id + ".");
     }
 
     @Test
     void aPaidOrderIsAConflict() {
-        assertProblem(new OrderRefused.OrderNotCancellable(OrderStatus.CONFIRMED), 409, "conflict", "Conflict",
+        assertProblem(
+                new OrderRefused.OrderNotCancellable(OrderStatus.CONFIRMED),
+                409,
+                "conflict",
+                "Conflict",
                 "The order is CONFIRMED; it can be cancelled only before it is paid.");
     }
 
     @Test
     void anEventBreakingItsSchemaIsUnprocessable() {
-        assertProblem(new OrderRefused.OrderNotAnnounceable(List.of("$.customerEmail: too long", "x")), 422,
-                "unprocessable", "Unprocessable request", "The order cannot be announced: $.customerEmail: too long; x");
+        assertProblem(
+                new OrderRefused.OrderNotAnnounceable(List.of("$.customerEmail: too long", "x")),
+                422,
+                "unprocessable",
+                "Unprocessable request",
+                "The order cannot be announced: $.customerEmail: too long; x");
     }
 
     @Test
     void unavailableProductsAreNamed() {
         var a = UUID.randomUUID();
         var b = UUID.randomUUID();
-        var body = assertProblem(new OrderRefused.ProductsUnavailable(List.of(a, b)), 422, "product-unavailable",
-                "Product unavailable", "These products are unknown or no longer sold: [" + a + ", " + b + "].");
+        var body = assertProblem(
+                new OrderRefused.ProductsUnavailable(List.of(a, b)),
+                422,
+                "product-unavailable",
+                "Product unavailable",
+                "These products are unknown or no longer sold: [" + a + ", " + b + "].");
         assertThat(body.getProperties()).containsEntry("unavailableProductIds", List.of(a, b));
     }
 
@@ -47,15 +60,22 @@ class OrderRefusalProblemsTest {
         Map<String, Object> byProduct = new LinkedHashMap<>();
         byProduct.put("p1", "EUR");
         byProduct.put("p2", "ETB");
-        var body = assertProblem(new OrderRefused.MixedCurrencies(List.of("EUR", "ETB"), byProduct), 422,
-                "mixed-currencies", "Mixed currencies",
+        var body = assertProblem(
+                new OrderRefused.MixedCurrencies(List.of("EUR", "ETB"), byProduct),
+                422,
+                "mixed-currencies",
+                "Mixed currencies",
                 "An order is paid in one currency; these products are priced in [EUR, ETB].");
         assertThat(body.getProperties()).containsEntry("currencies", byProduct);
     }
 
     @Test
     void aReusedIdempotencyKeyIsUnprocessable() {
-        assertProblem(new OrderRefused.IdempotencyKeyReused(), 422, "unprocessable", "Unprocessable request",
+        assertProblem(
+                new OrderRefused.IdempotencyKeyReused(),
+                422,
+                "unprocessable",
+                "Unprocessable request",
                 "This Idempotency-Key was already used for a different request; use a new key for a new order.");
     }
 

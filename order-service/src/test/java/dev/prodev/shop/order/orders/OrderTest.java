@@ -21,18 +21,22 @@ class OrderTest {
     static final UUID PAYMENT = UUID.randomUUID();
 
     static Order newOrder() {
-        return Order.place(UUID.randomUUID(), "alice", "alice@example.com", List.of(
-                new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR"),
-                new OrderLineItem(UUID.randomUUID(), "SKU-2", "Tea", 1, new BigDecimal("10.00"), "EUR")),
-                T0, T0.plusSeconds(30));
+        return Order.place(
+                UUID.randomUUID(),
+                "alice",
+                "alice@example.com",
+                List.of(
+                        new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR"),
+                        new OrderLineItem(UUID.randomUUID(), "SKU-2", "Tea", 1, new BigDecimal("10.00"), "EUR")),
+                T0,
+                T0.plusSeconds(30));
     }
 
     /** An order brought to {@code state} along legal moves only. */
     static Order orderIn(OrderStatus state) {
         var order = newOrder();
         switch (state) {
-            case PENDING -> {
-            }
+            case PENDING -> {}
             case STOCK_RESERVED -> order.stockReserved(T0.plusSeconds(1), T0.plusSeconds(61));
             case PAID -> {
                 order.stockReserved(T0.plusSeconds(1), T0.plusSeconds(61));
@@ -63,8 +67,8 @@ class OrderTest {
     static Stream<Arguments> everyMove() {
         var moves = new ArrayList<Arguments>();
         for (var from : OrderStatus.values()) {
-            for (var to : List.of(OrderStatus.STOCK_RESERVED, OrderStatus.PAID, OrderStatus.CONFIRMED,
-                    OrderStatus.CANCELLED)) {
+            for (var to : List.of(
+                    OrderStatus.STOCK_RESERVED, OrderStatus.PAID, OrderStatus.CONFIRMED, OrderStatus.CANCELLED)) {
                 moves.add(Arguments.of(from, to));
             }
         }
@@ -93,9 +97,9 @@ class OrderTest {
             assertThat(last.getTo()).isEqualTo(to);
             assertThat(last.getAt()).isEqualTo(T0.plusSeconds(10));
             assertThat(order.getUpdatedAt()).isEqualTo(T0.plusSeconds(10));
-        }
-        else {
-            assertThatThrownBy(() -> attempt(order, to)).isInstanceOf(IllegalTransitionException.class)
+        } else {
+            assertThatThrownBy(() -> attempt(order, to))
+                    .isInstanceOf(IllegalTransitionException.class)
                     .hasMessageContaining(from + " to " + to);
             assertThat(order.getStatus()).isEqualTo(from);
             assertThat(order.getTimeline()).hasSize(timelineBefore);
@@ -125,9 +129,15 @@ class OrderTest {
 
     @Test
     void refusesAnOrderInTwoCurrenciesOrWithoutLines() {
-        assertThatThrownBy(() -> Order.place(UUID.randomUUID(), "alice", "a@example.com", List.of(
-                new OrderLineItem(UUID.randomUUID(), "A", "A", 1, BigDecimal.ONE, "EUR"),
-                new OrderLineItem(UUID.randomUUID(), "B", "B", 1, BigDecimal.ONE, "ETB")), T0, T0))
+        assertThatThrownBy(() -> Order.place(
+                        UUID.randomUUID(),
+                        "alice",
+                        "a@example.com",
+                        List.of(
+                                new OrderLineItem(UUID.randomUUID(), "A", "A", 1, BigDecimal.ONE, "EUR"),
+                                new OrderLineItem(UUID.randomUUID(), "B", "B", 1, BigDecimal.ONE, "ETB")),
+                        T0,
+                        T0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Order.place(UUID.randomUUID(), "alice", "a@example.com", List.of(), T0, T0))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -142,20 +152,25 @@ class OrderTest {
         assertThat(order.getPaymentId()).isEqualTo(PAYMENT);
         order.confirm(T0.plusSeconds(3));
         assertThat(order.getDeadlineAt()).isNull();
-        assertThat(order.getTimeline()).extracting(OrderTransition::getTo).containsExactly(OrderStatus.PENDING,
-                OrderStatus.STOCK_RESERVED, OrderStatus.PAID, OrderStatus.CONFIRMED);
+        assertThat(order.getTimeline())
+                .extracting(OrderTransition::getTo)
+                .containsExactly(
+                        OrderStatus.PENDING, OrderStatus.STOCK_RESERVED, OrderStatus.PAID, OrderStatus.CONFIRMED);
     }
 
     @Test
     void cancellationUndoesWhatTheStateItLeavesHolds() {
         assertThat(orderIn(OrderStatus.PENDING).cancel(CancelReason.STOCK_REJECTED, "out of stock", T0))
-                .as("the catalog rejected: nothing reserved").isEqualTo(Compensation.NONE);
+                .as("the catalog rejected: nothing reserved")
+                .isEqualTo(Compensation.NONE);
         assertThat(orderIn(OrderStatus.PENDING).cancel(CancelReason.CUSTOMER, null, T0))
-                .as("a reservation may be racing the cancel").isEqualTo(new Compensation(true, false));
+                .as("a reservation may be racing the cancel")
+                .isEqualTo(new Compensation(true, false));
         assertThat(orderIn(OrderStatus.STOCK_RESERVED).cancel(CancelReason.PAYMENT_FAILED, "declined", T0))
                 .isEqualTo(new Compensation(true, false));
         assertThat(orderIn(OrderStatus.PAID).cancel(CancelReason.DEADLINE, null, T0))
-                .as("money and stock are held").isEqualTo(new Compensation(true, true));
+                .as("money and stock are held")
+                .isEqualTo(new Compensation(true, true));
     }
 
     @Test
@@ -170,7 +185,8 @@ class OrderTest {
     @Test
     void onlyUnpaidOrdersAreCancellableByTheCustomer() {
         assertThat(orderIn(OrderStatus.PENDING).isCancellableByCustomer()).isTrue();
-        assertThat(orderIn(OrderStatus.STOCK_RESERVED).isCancellableByCustomer()).isTrue();
+        assertThat(orderIn(OrderStatus.STOCK_RESERVED).isCancellableByCustomer())
+                .isTrue();
         assertThat(orderIn(OrderStatus.PAID).isCancellableByCustomer()).isFalse();
         assertThat(orderIn(OrderStatus.CONFIRMED).isCancellableByCustomer()).isFalse();
         assertThat(orderIn(OrderStatus.CANCELLED).isCancellableByCustomer()).isFalse();

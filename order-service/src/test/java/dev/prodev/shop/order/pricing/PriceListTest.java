@@ -31,7 +31,9 @@ class PriceListTest {
             Iterable<UUID> ids = invocation.getArgument(0);
             var wanted = new ArrayList<UUID>();
             ids.forEach(wanted::add);
-            return known.stream().filter(price -> wanted.contains(price.getProductId())).toList();
+            return known.stream()
+                    .filter(price -> wanted.contains(price.getProductId()))
+                    .toList();
         });
     }
 
@@ -58,9 +60,10 @@ class PriceListTest {
         var mug = product("4.50", "EUR", "ACTIVE");
         var old = product("1.00", "EUR", "DISCONTINUED");
         var unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> priceList.price(List.of(new Wanted(mug.getProductId(), 1),
-                new Wanted(old.getProductId(), 1), new Wanted(unknown, 1))))
-                .isInstanceOfSatisfying(OrderRefused.ProductsUnavailable.class,
+        assertThatThrownBy(() -> priceList.price(List.of(
+                        new Wanted(mug.getProductId(), 1), new Wanted(old.getProductId(), 1), new Wanted(unknown, 1))))
+                .isInstanceOfSatisfying(
+                        OrderRefused.ProductsUnavailable.class,
                         refused -> assertThat(refused.productIds()).isEqualTo(List.of(old.getProductId(), unknown)));
     }
 
@@ -68,11 +71,13 @@ class PriceListTest {
     void productsInDifferentCurrenciesCannotShareAnOrder() {
         var a = product("4.50", "EUR", "ACTIVE");
         var b = product("100", "ETB", "ACTIVE");
-        assertThatThrownBy(() -> priceList.price(List.of(new Wanted(a.getProductId(), 1), new Wanted(b.getProductId(), 1))))
+        assertThatThrownBy(() ->
+                        priceList.price(List.of(new Wanted(a.getProductId(), 1), new Wanted(b.getProductId(), 1))))
                 .isInstanceOfSatisfying(OrderRefused.MixedCurrencies.class, refused -> {
                     assertThat(refused.currencies()).containsExactly("EUR", "ETB");
                     assertThat(refused.currencyByProduct())
-                            .containsExactly(entry(a.getProductId().toString(), "EUR"),
+                            .containsExactly(
+                                    entry(a.getProductId().toString(), "EUR"),
                                     entry(b.getProductId().toString(), "ETB"));
                 });
     }
@@ -80,9 +85,11 @@ class PriceListTest {
     @Test
     void anOlderProductEventNeverOverwritesANewerOne() {
         var mug = product("4.50", "EUR", "ACTIVE");
-        assertThat(mug.apply("SKU", "Mug", new BigDecimal("9.99"), "EUR", "ACTIVE", T0.minusSeconds(1), T0)).isFalse();
+        assertThat(mug.apply("SKU", "Mug", new BigDecimal("9.99"), "EUR", "ACTIVE", T0.minusSeconds(1), T0))
+                .isFalse();
         assertThat(mug.getPriceAmount()).isEqualByComparingTo("4.50");
-        assertThat(mug.apply("SKU", "Mug", new BigDecimal("5.00"), "EUR", "DISCONTINUED", T0.plusSeconds(1), T0)).isTrue();
+        assertThat(mug.apply("SKU", "Mug", new BigDecimal("5.00"), "EUR", "DISCONTINUED", T0.plusSeconds(1), T0))
+                .isTrue();
         assertThat(mug.isOrderable()).isFalse();
     }
 }

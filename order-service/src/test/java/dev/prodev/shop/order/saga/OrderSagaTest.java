@@ -46,8 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The saga's decision on every reply, with a recording outbox: which commands and events each step emits. */
 class OrderSagaTest {
 
-    record Appended(String topic, String key, String type, Object data) {
-    }
+    record Appended(String topic, String key, String type, Object data) {}
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Money NINE_EUR = new Money(new BigDecimal("9.00"), "EUR");
@@ -88,15 +87,24 @@ class OrderSagaTest {
     void setUp() {
         Outbox recording = (topic, key, type, data) -> {
             // the contract: every event and command the saga emits matches its JSON Schema
-            assertThat(EventSchemas.validate(type, JSON.writeValueAsBytes(data))).as(type).isEmpty();
+            assertThat(EventSchemas.validate(type, JSON.writeValueAsBytes(data)))
+                    .as(type)
+                    .isEmpty();
             outbox.add(new Appended(topic, key, type, data));
         };
-        saga = new OrderSaga(orders, priceList, keys, recording,
+        saga = new OrderSaga(
+                orders,
+                priceList,
+                keys,
+                recording,
                 new SagaProperties(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5), 100),
-                new SagaMetrics(registry), clock, mock(dev.prodev.shop.order.admission.CustomerQuota.class));
+                new SagaMetrics(registry),
+                clock,
+                mock(dev.prodev.shop.order.admission.CustomerQuota.class));
         when(keys.claim(any(), any(), any(), any())).thenReturn(Optional.empty());
-        when(priceList.price(any())).thenReturn(List.of(
-                new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR")));
+        when(priceList.price(any()))
+                .thenReturn(List.of(
+                        new OrderLineItem(UUID.randomUUID(), "SKU-1", "Mug", 2, new BigDecimal("4.50"), "EUR")));
         when(orders.save(any(Order.class))).thenAnswer(invocation -> {
             order = invocation.getArgument(0);
             when(orders.lockById(order.getId())).thenReturn(Optional.of(order));
@@ -106,7 +114,9 @@ class OrderSagaTest {
     }
 
     UUID place() {
-        return saga.place("alice", "alice@example.com", "key-1", List.of(new Wanted(UUID.randomUUID(), 2))).order().id();
+        return saga.place("alice", "alice@example.com", "key-1", List.of(new Wanted(UUID.randomUUID(), 2)))
+                .order()
+                .id();
     }
 
     List<String> types() {
@@ -155,8 +165,11 @@ class OrderSagaTest {
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.getCancelReason()).isEqualTo(CancelReason.STOCK_REJECTED);
         assertThat(types()).containsExactly(OrderCancelled.TYPE);
-        assertThat(((OrderCancelled) outbox.getFirst().data()).reason()).isEqualTo("stock-rejected: insufficient stock");
-        assertThat(registry.counter("shop.orders.cancelled", "reason", "stock-rejected").count()).isEqualTo(1);
+        assertThat(((OrderCancelled) outbox.getFirst().data()).reason())
+                .isEqualTo("stock-rejected: insufficient stock");
+        assertThat(registry.counter("shop.orders.cancelled", "reason", "stock-rejected")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -168,11 +181,14 @@ class OrderSagaTest {
         saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator");
         saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator");
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(order.getTimeline()).extracting(OrderTransition::getTo).containsExactly(OrderStatus.PENDING,
-                OrderStatus.STOCK_RESERVED, OrderStatus.PAID, OrderStatus.CONFIRMED);
+        assertThat(order.getTimeline())
+                .extracting(OrderTransition::getTo)
+                .containsExactly(
+                        OrderStatus.PENDING, OrderStatus.STOCK_RESERVED, OrderStatus.PAID, OrderStatus.CONFIRMED);
         assertThat(types()).containsExactly(CommitStock.TYPE, OrderConfirmed.TYPE);
         assertThat(registry.counter("shop.orders.confirmed").count()).isEqualTo(1);
-        assertThat(registry.timer("shop.orders.saga.duration", "outcome", "confirmed").totalTime(TimeUnit.MILLISECONDS))
+        assertThat(registry.timer("shop.orders.saga.duration", "outcome", "confirmed")
+                        .totalTime(TimeUnit.MILLISECONDS))
                 .isEqualTo(250);
     }
 
@@ -223,20 +239,24 @@ class OrderSagaTest {
         assertThat(saga.expire(id)).as("already cancelled").isFalse();
         assertThat(order.getCancelReason()).isEqualTo(CancelReason.DEADLINE);
         assertThat(types()).containsExactly(ReleaseStock.TYPE, OrderCancelled.TYPE);
-        assertThat(registry.counter("shop.orders.cancelled", "reason", "deadline").count()).isEqualTo(1);
+        assertThat(registry.counter("shop.orders.cancelled", "reason", "deadline")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void theCustomerCancelsOnlyTheirOwnUnpaidOrder() {
         var id = place();
-        assertThatThrownBy(() -> saga.cancelOnRequest(id, "mallory", false)).isInstanceOf(OrderRefused.OrderNotFound.class);
+        assertThatThrownBy(() -> saga.cancelOnRequest(id, "mallory", false))
+                .isInstanceOf(OrderRefused.OrderNotFound.class);
         saga.stockReserved(id);
         outbox.clear();
         var view = saga.cancelOnRequest(id, "alice", false);
         assertThat(view.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(types()).containsExactly(ReleaseStock.TYPE, OrderCancelled.TYPE);
         assertThatThrownBy(() -> saga.cancelOnRequest(id, "alice", false))
-                .isInstanceOfSatisfying(OrderRefused.OrderNotCancellable.class,
+                .isInstanceOfSatisfying(
+                        OrderRefused.OrderNotCancellable.class,
                         refusal -> assertThat(refusal.status()).isEqualTo(OrderStatus.CANCELLED));
     }
 
@@ -254,7 +274,8 @@ class OrderSagaTest {
         saga.stockReserved(id);
         saga.paymentAuthorized(id, UUID.randomUUID(), NINE_EUR, "simulator");
         assertThatThrownBy(() -> saga.cancelOnRequest(id, "alice", false))
-                .isInstanceOfSatisfying(OrderRefused.OrderNotCancellable.class,
+                .isInstanceOfSatisfying(
+                        OrderRefused.OrderNotCancellable.class,
                         refusal -> assertThat(refusal.status()).isEqualTo(OrderStatus.CONFIRMED));
     }
 

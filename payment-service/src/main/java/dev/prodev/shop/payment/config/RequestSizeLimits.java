@@ -30,14 +30,20 @@ class RequestSizeLimits implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (request.getContentLengthLong() > maxBytes) {
-                    throw new ShopProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                            "The body is larger than " + maxBytes + " bytes.", Map.of());
-                }
-                return true;
-            }
-        }).addPathPatterns("/api/**").excludePathPatterns("/api/v1/payments/webhooks/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (request.getContentLengthLong() > maxBytes) {
+                            throw new ShopProblem(
+                                    HttpStatus.CONTENT_TOO_LARGE,
+                                    "payload-too-large",
+                                    "Payload too large",
+                                    "The body is larger than " + maxBytes + " bytes.",
+                                    Map.of());
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns("/api/**")
+                .excludePathPatterns("/api/v1/payments/webhooks/**");
     }
 }

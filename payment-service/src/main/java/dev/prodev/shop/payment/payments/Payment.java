@@ -70,8 +70,7 @@ public class Payment implements Persistable<UUID> {
     @Transient
     private boolean isNew = true;
 
-    protected Payment() {
-    }
+    protected Payment() {}
 
     public Payment(UUID id, UUID orderId, String customerId, Money amount, String provider) {
         this.id = id;

@@ -27,8 +27,10 @@ class PaymentCommandListener implements EventSubscriber {
     public List<EventHandlers> handlers() {
         return List.of(EventHandlers.consumer(CONSUMER, Topics.PAYMENT_COMMANDS)
                 .on(AuthorizePayment.class, payments::authorize)
-                .on(RefundPayment.class, (event, command) -> payments.refundOnRequest(command,
-                        event.source() == null ? "saga" : event.source()))
+                .on(
+                        RefundPayment.class,
+                        (event, command) ->
+                                payments.refundOnRequest(command, event.source() == null ? "saga" : event.source()))
                 .build());
     }
 }

@@ -29,8 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
     /** @param reason why the money goes back (shown in the refund record); optional */
-    record RefundRequest(@Size(max = 500) String reason) {
-    }
+    record RefundRequest(@Size(max = 500) String reason) {}
 
     private final PaymentRepository payments;
     private final PaymentService service;
@@ -41,7 +40,9 @@ class PaymentController {
     }
 
     @GetMapping("/{orderId}")
-    @Operation(summary = "The payment of an order", description = "Its owner or an admin; for anyone else it does not exist.")
+    @Operation(
+            summary = "The payment of an order",
+            description = "Its owner or an admin; for anyone else it does not exist.")
     @ApiResponse(responseCode = "200", description = "the payment")
     @ApiResponse(responseCode = "404", description = "no payment for this order, or not yours")
     PaymentView get(@PathVariable UUID orderId, @AuthenticationPrincipal Jwt jwt) {
@@ -54,29 +55,35 @@ class PaymentController {
 
     @PostMapping("/{orderId}/refund")
     @PreAuthorize("hasRole('" + KeycloakRoles.ADMIN + "')")
-    @Operation(summary = "Refund an order's payment in full (admin)",
+    @Operation(
+            summary = "Refund an order's payment in full (admin)",
             description = "Emits shop.payment.refunded.v1. Only an AUTHORIZED payment can be refunded.")
     @ApiResponse(responseCode = "200", description = "refunded")
     @ApiResponse(responseCode = "403", description = "not an admin")
     @ApiResponse(responseCode = "404", description = "no payment for this order")
     @ApiResponse(responseCode = "409", description = "not authorized (pending, failed) or already refunded")
     @ApiResponse(responseCode = "503", description = "the provider cannot refund now; nothing changed")
-    PaymentView refund(@PathVariable UUID orderId, @Valid @RequestBody(required = false) RefundRequest request,
+    PaymentView refund(
+            @PathVariable UUID orderId,
+            @Valid @RequestBody(required = false) RefundRequest request,
             @AuthenticationPrincipal Jwt jwt) {
-        var reason = request == null || request.reason() == null || request.reason().isBlank() ? "admin refund"
-                : request.reason().strip();
+        var reason =
+                request == null || request.reason() == null || request.reason().isBlank()
+                        ? "admin refund"
+                        : request.reason().strip();
         try {
             return PaymentView.of(service.refund(orderId, reason, jwt.getSubject()));
-        }
-        catch (PaymentNotFoundException ex) {
+        } catch (PaymentNotFoundException ex) {
             throw ShopProblem.notFound("payment for order", orderId);
-        }
-        catch (PaymentStateException ex) {
+        } catch (PaymentStateException ex) {
             throw ShopProblem.conflict(ex.getMessage());
-        }
-        catch (ProviderUnavailableException ex) {
-            throw new ShopProblem(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "Provider unavailable",
-                    "The payment provider cannot refund now; nothing was changed. Try again later.", Map.of());
+        } catch (ProviderUnavailableException ex) {
+            throw new ShopProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "provider-unavailable",
+                    "Provider unavailable",
+                    "The payment provider cannot refund now; nothing was changed. Try again later.",
+                    Map.of());
         }
     }
 

@@ -35,8 +35,12 @@ public class PaymentService {
     private final Outbox outbox;
     private final PaymentMetrics metrics;
 
-    public PaymentService(PaymentRepository payments, RefundRepository refunds, PaymentProviders providers,
-            Outbox outbox, PaymentMetrics metrics) {
+    public PaymentService(
+            PaymentRepository payments,
+            RefundRepository refunds,
+            PaymentProviders providers,
+            Outbox outbox,
+            PaymentMetrics metrics) {
         this.payments = payments;
         this.refunds = refunds;
         this.providers = providers;
@@ -60,10 +64,13 @@ public class PaymentService {
                 Payment.start(command.orderId(), command.customerId(), command.amount(), provider.name()));
         AuthorizationResult result;
         try {
-            result = provider.authorize(new AuthorizationRequest(payment.getOrderId(), payment.getId(),
-                    payment.getCustomerId(), payment.money(), payment.getProviderReference()));
-        }
-        catch (ProviderUnavailableException ex) {
+            result = provider.authorize(new AuthorizationRequest(
+                    payment.getOrderId(),
+                    payment.getId(),
+                    payment.getCustomerId(),
+                    payment.money(),
+                    payment.getProviderReference()));
+        } catch (ProviderUnavailableException ex) {
             fail(payment, ProviderUnavailableException.REASON, "unavailable");
             return;
         }
@@ -85,7 +92,9 @@ public class PaymentService {
         }
         var payment = found.get();
         if (payment.getStatus() != PaymentStatus.PENDING) {
-            log.info("payment of order {} is already {}; webhook changes nothing", payment.getOrderId(),
+            log.info(
+                    "payment of order {} is already {}; webhook changes nothing",
+                    payment.getOrderId(),
                     payment.getStatus());
             return false;
         }
@@ -105,8 +114,8 @@ public class PaymentService {
         if (payment.getStatus() != PaymentStatus.AUTHORIZED) {
             throw new PaymentStateException(orderId, payment.getStatus(), "refund");
         }
-        var providerReference = provider(payment).refund(payment.getProviderReference(),
-                "refund-" + payment.getId(), payment.money(), reason);
+        var providerReference = provider(payment)
+                .refund(payment.getProviderReference(), "refund-" + payment.getId(), payment.money(), reason);
         payment.refund();
         refunds.save(new Refund(payment, reason, providerReference, requestedBy));
         outbox.append(orderId.toString(), new PaymentRefunded(orderId, payment.getId(), payment.money()));
@@ -134,24 +143,29 @@ public class PaymentService {
                 metrics.outcome(payment.getProvider(), "voided");
                 log.info("voided the pending payment of order {}: {}", command.orderId(), command.reason());
             }
-            case FAILED, REFUNDED -> log.info("refund requested for order {} whose payment is {}: nothing to do",
-                    command.orderId(), payment.getStatus());
+            case FAILED, REFUNDED ->
+                log.info(
+                        "refund requested for order {} whose payment is {}: nothing to do",
+                        command.orderId(),
+                        payment.getStatus());
         }
     }
 
     private PaymentProvider provider(Payment payment) {
-        return providers.byName(payment.getProvider()).orElseThrow(() -> new IllegalStateException(
-                "payment of order " + payment.getOrderId() + " was made with " + payment.getProvider()
-                        + ", which is not configured"));
+        return providers
+                .byName(payment.getProvider())
+                .orElseThrow(() -> new IllegalStateException("payment of order " + payment.getOrderId()
+                        + " was made with " + payment.getProvider() + ", which is not configured"));
     }
 
     private void apply(Payment payment, AuthorizationResult result) {
         switch (result) {
             case Authorized authorized -> {
                 payment.authorize();
-                outbox.append(payment.getOrderId().toString(),
-                        new PaymentAuthorized(payment.getOrderId(), payment.getId(), payment.money(),
-                                payment.getProvider()));
+                outbox.append(
+                        payment.getOrderId().toString(),
+                        new PaymentAuthorized(
+                                payment.getOrderId(), payment.getId(), payment.money(), payment.getProvider()));
                 metrics.outcome(payment.getProvider(), "authorized");
             }
             case Declined declined -> fail(payment, declined.reason(), "declined");
@@ -166,8 +180,8 @@ public class PaymentService {
 
     private void fail(Payment payment, String reason, String outcome) {
         payment.fail(reason);
-        outbox.append(payment.getOrderId().toString(),
-                new PaymentFailed(payment.getOrderId(), payment.getFailureReason()));
+        outbox.append(
+                payment.getOrderId().toString(), new PaymentFailed(payment.getOrderId(), payment.getFailureReason()));
         metrics.outcome(payment.getProvider(), outcome);
         log.info("payment of order {} failed: {}", payment.getOrderId(), reason);
     }

@@ -6,14 +6,32 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A payment as its owner or an admin sees it. */
-public record PaymentView(UUID paymentId, UUID orderId, PaymentStatus status, Money amount, String provider,
-        @Schema(description = "Hosted checkout to complete (redirect providers such as Chapa), while PENDING") String checkoutUrl,
-        @Schema(description = "Why the payment failed, e.g. provider-unavailable") String failureReason,
-        Instant createdAt, Instant updatedAt) {
+public record PaymentView(
+        UUID paymentId,
+        UUID orderId,
+        PaymentStatus status,
+        Money amount,
+        String provider,
+
+        @Schema(description = "Hosted checkout to complete (redirect providers such as Chapa), while PENDING")
+        String checkoutUrl,
+
+        @Schema(description = "Why the payment failed, e.g. provider-unavailable")
+        String failureReason,
+
+        Instant createdAt,
+        Instant updatedAt) {
 
     static PaymentView of(Payment payment) {
-        return new PaymentView(payment.getId(), payment.getOrderId(), payment.getStatus(), payment.money(),
-                payment.getProvider(), payment.getCheckoutUrl(), payment.getFailureReason(), payment.getCreatedAt(),
+        return new PaymentView(
+                payment.getId(),
+                payment.getOrderId(),
+                payment.getStatus(),
+                payment.money(),
+                payment.getProvider(),
+                payment.getCheckoutUrl(),
+                payment.getFailureReason(),
+                payment.getCreatedAt(),
                 payment.getUpdatedAt());
     }
 }

@@ -37,8 +37,7 @@ public class Refund {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected Refund() {
-    }
+    protected Refund() {}
 
     public Refund(Payment payment, String reason, String providerReference, String requestedBy) {
         this.id = UUID.randomUUID();

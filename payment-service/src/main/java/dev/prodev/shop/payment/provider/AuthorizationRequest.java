@@ -8,5 +8,4 @@ import java.util.UUID;
  *
  * @param reference our reference for the transaction (Chapa's {@code tx_ref}), stable per order
  */
-public record AuthorizationRequest(UUID orderId, UUID paymentId, String customerId, Money amount, String reference) {
-}
+public record AuthorizationRequest(UUID orderId, UUID paymentId, String customerId, Money amount, String reference) {}

@@ -4,14 +4,11 @@ package dev.prodev.shop.payment.provider;
 public sealed interface AuthorizationResult {
 
     /** The money is authorized; {@code reference} is the provider's id of the transaction. */
-    record Authorized(String reference) implements AuthorizationResult {
-    }
+    record Authorized(String reference) implements AuthorizationResult {}
 
     /** The provider (or the customer's bank) said no. */
-    record Declined(String reason) implements AuthorizationResult {
-    }
+    record Declined(String reason) implements AuthorizationResult {}
 
     /** A redirect flow: the customer must complete the checkout at {@code checkoutUrl}; a webhook reports the end. */
-    record Pending(String checkoutUrl, String reference) implements AuthorizationResult {
-    }
+    record Pending(String checkoutUrl, String reference) implements AuthorizationResult {}
 }

@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param provider the adapter new payments are made with: {@code simulator} (default) or {@code chapa}
  */
 @ConfigurationProperties("shop.payment")
-public record PaymentProperties(@DefaultValue("simulator") String provider) {
-}
+public record PaymentProperties(@DefaultValue("simulator") String provider) {}

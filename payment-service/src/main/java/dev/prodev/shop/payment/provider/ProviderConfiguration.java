@@ -25,34 +25,43 @@ import org.springframework.web.client.RestClient;
  * profiles {@value #SIMULATOR_PROFILES_TEXT}: anywhere else choosing it stops the start-up (issue #12).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ PaymentProperties.class, ChapaProperties.class })
+@EnableConfigurationProperties({PaymentProperties.class, ChapaProperties.class})
 class ProviderConfiguration {
 
     static final String SIMULATOR_PROFILES_TEXT = "dev or test";
 
     @Bean
-    @Profile({ "dev", "test" })
+    @Profile({"dev", "test"})
     SimulatedPaymentProvider simulatedPaymentProvider(
             @Value("${shop.payment.simulator.slow-delay:10s}") Duration slowDelay) {
         return new SimulatedPaymentProvider(slowDelay);
     }
 
     @Bean
-    ChapaPaymentProvider chapaPaymentProvider(RestClient.Builder builder, ChapaProperties chapa, PaymentProperties payment) {
-        if (ChapaPaymentProvider.NAME.equals(payment.provider()) && chapa.secretKey().isBlank()) {
-            throw new IllegalStateException("shop.payment.provider=chapa needs CHAPA_SECRET_KEY (shop.payment.chapa.secret-key)");
+    ChapaPaymentProvider chapaPaymentProvider(
+            RestClient.Builder builder, ChapaProperties chapa, PaymentProperties payment) {
+        if (ChapaPaymentProvider.NAME.equals(payment.provider())
+                && chapa.secretKey().isBlank()) {
+            throw new IllegalStateException(
+                    "shop.payment.provider=chapa needs CHAPA_SECRET_KEY (shop.payment.chapa.secret-key)");
         }
         return ChapaPaymentProvider.create(builder, chapa);
     }
 
     @Bean
-    PaymentProviders paymentProviders(List<PaymentProvider> adapters, PaymentProperties properties,
-            CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters,
-            RetryRegistry retries, Environment environment) {
+    PaymentProviders paymentProviders(
+            List<PaymentProvider> adapters,
+            PaymentProperties properties,
+            CircuitBreakerRegistry circuitBreakers,
+            BulkheadRegistry bulkheads,
+            TimeLimiterRegistry timeLimiters,
+            RetryRegistry retries,
+            Environment environment) {
         refuseTheSimulatorOutsideDevAndTest(properties.provider(), environment);
         var byName = new LinkedHashMap<String, ResilientPaymentProvider>();
         for (var adapter : adapters) {
-            byName.put(adapter.name(),
+            byName.put(
+                    adapter.name(),
                     new ResilientPaymentProvider(adapter, circuitBreakers, bulkheads, timeLimiters, retries));
         }
         return new PaymentProviders(byName, properties.provider());
@@ -60,12 +69,15 @@ class ProviderConfiguration {
 
     /** A clear start-up failure instead of a production that confirms every order without charging anyone. */
     static void refuseTheSimulatorOutsideDevAndTest(String provider, Environment environment) {
-        if (SimulatedPaymentProvider.NAME.equals(provider) && !environment.acceptsProfiles(Profiles.of("dev", "test"))) {
+        if (SimulatedPaymentProvider.NAME.equals(provider)
+                && !environment.acceptsProfiles(Profiles.of("dev", "test"))) {
             var active = environment.getActiveProfiles();
-            throw new IllegalStateException("PAYMENT_PROVIDER=simulator (shop.payment.provider) charges nobody and "
-                    + "runs only with the Spring profile " + SIMULATOR_PROFILES_TEXT + " (active profiles: "
-                    + (active.length == 0 ? "none" : String.join(", ", active)) + "). Use PAYMENT_PROVIDER=chapa "
-                    + "with CHAPA_SECRET_KEY and CHAPA_WEBHOOK_SECRET, or SPRING_PROFILES_ACTIVE=dev on a developer machine.");
+            throw new IllegalStateException(
+                    "PAYMENT_PROVIDER=simulator (shop.payment.provider) charges nobody and "
+                            + "runs only with the Spring profile " + SIMULATOR_PROFILES_TEXT + " (active profiles: "
+                            + (active.length == 0 ? "none" : String.join(", ", active))
+                            + "). Use PAYMENT_PROVIDER=chapa "
+                            + "with CHAPA_SECRET_KEY and CHAPA_WEBHOOK_SECRET, or SPRING_PROFILES_ACTIVE=dev on a developer machine.");
         }
     }
 }

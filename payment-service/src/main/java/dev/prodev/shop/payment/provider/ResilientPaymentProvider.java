@@ -41,11 +41,16 @@ public class ResilientPaymentProvider implements PaymentProvider {
     private final Retry verifyRetry;
     // the time limiter needs the call on another thread to be able to give up on it; the wrapper
     // carries the caller's trace (and other thread-local context) over, so provider HTTP calls stay in the trace
-    private final ExecutorService calls = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+    private final ExecutorService calls = ContextExecutorService.wrap(
+            Executors.newVirtualThreadPerTaskExecutor(),
             () -> ContextSnapshotFactory.builder().build().captureAll());
 
-    public ResilientPaymentProvider(PaymentProvider delegate, CircuitBreakerRegistry circuitBreakers,
-            BulkheadRegistry bulkheads, TimeLimiterRegistry timeLimiters, RetryRegistry retries) {
+    public ResilientPaymentProvider(
+            PaymentProvider delegate,
+            CircuitBreakerRegistry circuitBreakers,
+            BulkheadRegistry bulkheads,
+            TimeLimiterRegistry timeLimiters,
+            RetryRegistry retries) {
         this.delegate = delegate;
         this.circuitBreaker = circuitBreakers.circuitBreaker(delegate.name());
         this.bulkhead = bulkheads.bulkhead(delegate.name());
@@ -84,19 +89,15 @@ public class ResilientPaymentProvider implements PaymentProvider {
         Callable<T> guarded = retryable ? Retry.decorateCallable(verifyRetry, broken) : broken;
         try {
             return guarded.call();
-        }
-        catch (CallNotPermittedException | BulkheadFullException ex) {
+        } catch (CallNotPermittedException | BulkheadFullException ex) {
             log.warn("payment provider {} refused the call fast: {}", name(), ex.getMessage());
             throw new ProviderUnavailableException(name(), ex);
-        }
-        catch (ExecutionException ex) {
+        } catch (ExecutionException ex) {
             throw unavailable(ex.getCause() == null ? ex : ex.getCause());
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw unavailable(ex);
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw unavailable(ex);
         }
     }

@@ -27,8 +27,8 @@ class ChapaWebhook implements ProviderWebhook {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What reconciliation needs from a webhook; nothing that identifies the payer. */
-    static final List<String> RECONCILIATION_FIELDS = List.of("event", "tx_ref", "reference", "status", "amount",
-            "currency", "type", "mode");
+    static final List<String> RECONCILIATION_FIELDS =
+            List.of("event", "tx_ref", "reference", "status", "amount", "currency", "type", "mode");
 
     private final ChapaProperties properties;
 
@@ -59,8 +59,7 @@ class ChapaWebhook implements ProviderWebhook {
         JsonNode json;
         try {
             json = JSON.readTree(body);
-        }
-        catch (JacksonException ex) {
+        } catch (JacksonException ex) {
             throw new IllegalArgumentException("not JSON", ex);
         }
         var event = text(json, "event");

@@ -11,8 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** HMAC-SHA256 over the raw request body, compared in constant time (no timing oracle on the signature). */
 public final class HmacSignature {
 
-    private HmacSignature() {
-    }
+    private HmacSignature() {}
 
     /** Lower-case hex HMAC-SHA256 of {@code body} keyed with {@code secret}. */
     public static String sign(String secret, byte[] body) {
@@ -20,8 +19,7 @@ public final class HmacSignature {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(body));
-        }
-        catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+        } catch (NoSuchAlgorithmException | InvalidKeyException ex) {
             throw new IllegalStateException("HmacSHA256 unavailable", ex);
         }
     }

@@ -34,15 +34,17 @@ class WebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
 
-    record WebhookReceipt(String status) {
-    }
+    record WebhookReceipt(String status) {}
 
     private final Map<String, ProviderWebhook> webhooks;
     private final WebhookService service;
     private final WebhookRejections rejections;
     private final long maxPayloadBytes;
 
-    WebhookController(List<ProviderWebhook> webhooks, WebhookService service, WebhookRejections rejections,
+    WebhookController(
+            List<ProviderWebhook> webhooks,
+            WebhookService service,
+            WebhookRejections rejections,
             @Value("${shop.payment.webhook.max-payload:64KB}") DataSize maxPayload) {
         this.webhooks = webhooks.stream().collect(Collectors.toMap(ProviderWebhook::provider, Function.identity()));
         this.service = service;
@@ -51,7 +53,8 @@ class WebhookController {
     }
 
     @PostMapping(path = "/api/v1/payments/webhooks/{provider}")
-    @Operation(summary = "Receive a provider webhook",
+    @Operation(
+            summary = "Receive a provider webhook",
             description = "Verifies the HMAC-SHA256 signature of the raw body (Chapa: x-chapa-signature or "
                     + "Chapa-Signature), then confirms the transaction with the provider. A repeated event is a no-op.")
     @ApiResponse(responseCode = "200", description = "processed, duplicate or ignored (no pending payment of ours)")
@@ -59,8 +62,11 @@ class WebhookController {
     @ApiResponse(responseCode = "404", description = "unknown provider")
     @ApiResponse(responseCode = "413", description = "body larger than shop.payment.webhook.max-payload")
     @ApiResponse(responseCode = "503", description = "the provider could not confirm now; retry later")
-    WebhookReceipt receive(@Parameter(example = "chapa") @PathVariable String provider, HttpServletRequest request,
-            @org.springframework.web.bind.annotation.RequestHeader HttpHeaders headers) throws IOException {
+    WebhookReceipt receive(
+            @Parameter(example = "chapa") @PathVariable String provider,
+            HttpServletRequest request,
+            @org.springframework.web.bind.annotation.RequestHeader HttpHeaders headers)
+            throws IOException {
         var webhook = webhooks.get(provider);
         if (webhook == null) {
             throw ShopProblem.notFound("webhook provider", provider);
@@ -68,28 +74,35 @@ class WebhookController {
         var body = boundedBody(webhook, request);
         var signature = webhook.check(body, headers);
         if (signature != ProviderWebhook.Signature.VALID) {
-            var reason = signature == ProviderWebhook.Signature.MISSING ? WebhookRejections.MISSING_SIGNATURE
+            var reason = signature == ProviderWebhook.Signature.MISSING
+                    ? WebhookRejections.MISSING_SIGNATURE
                     : WebhookRejections.INVALID_SIGNATURE;
             rejections.count(provider, reason);
             log.warn("rejected a {} webhook ({}) from {}", provider, reason, request.getRemoteAddr());
-            throw new ShopProblem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
-                    "The webhook signature is missing or does not match the body.", Map.of());
+            throw new ShopProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid-signature",
+                    "Invalid signature",
+                    "The webhook signature is missing or does not match the body.",
+                    Map.of());
         }
         ProviderWebhook.WebhookNotice notice;
         try {
             notice = webhook.read(body);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw ShopProblem.badRequest("Not a " + provider + " webhook we understand: " + ex.getMessage());
         }
         try {
             var outcome = service.accept(webhook, notice);
             log.info("{} webhook {} for {}: {}", provider, notice.eventId(), notice.reference(), outcome);
             return new WebhookReceipt(outcome.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        catch (ProviderUnavailableException ex) {
-            throw new ShopProblem(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "Provider unavailable",
-                    "The payment provider could not confirm the transaction now; retry later.", Map.of());
+        } catch (ProviderUnavailableException ex) {
+            throw new ShopProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "provider-unavailable",
+                    "Provider unavailable",
+                    "The payment provider could not confirm the transaction now; retry later.",
+                    Map.of());
         }
     }
 
@@ -107,9 +120,16 @@ class WebhookController {
 
     private ShopProblem tooLarge(ProviderWebhook webhook, HttpServletRequest request) {
         rejections.count(webhook.provider(), WebhookRejections.TOO_LARGE);
-        log.warn("rejected a {} webhook ({}) from {}", webhook.provider(), WebhookRejections.TOO_LARGE,
+        log.warn(
+                "rejected a {} webhook ({}) from {}",
+                webhook.provider(),
+                WebhookRejections.TOO_LARGE,
                 request.getRemoteAddr());
-        return new ShopProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                "The body is larger than " + maxPayloadBytes + " bytes.", Map.of());
+        return new ShopProblem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
+                "The body is larger than " + maxPayloadBytes + " bytes.",
+                Map.of());
     }
 }

@@ -34,8 +34,7 @@ public class WebhookEvent {
     @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
 
-    protected WebhookEvent() {
-    }
+    protected WebhookEvent() {}
 
     private WebhookEvent(String provider, String eventId, boolean signatureValid, String payload) {
         this.id = UUID.randomUUID();

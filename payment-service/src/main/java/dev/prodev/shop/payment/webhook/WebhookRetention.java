@@ -31,7 +31,9 @@ class WebhookRetention {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${shop.retention.interval:1h}", initialDelayString = "${shop.retention.initial-delay:5m}")
+    @Scheduled(
+            fixedDelayString = "${shop.retention.interval:1h}",
+            initialDelayString = "${shop.retention.initial-delay:5m}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M")
     public void purge() {
         int total = 0;
@@ -41,8 +43,7 @@ class WebhookRetention {
                     delete from webhook_event where id in (select id from webhook_event
                      where received_at < now() - ? * interval '1 second' limit ?)""", retention.toSeconds(), CHUNK);
             total += deleted;
-        }
-        while (deleted == CHUNK);
+        } while (deleted == CHUNK);
         if (total > 0) {
             log.info("webhook retention deleted {} webhook log row(s) older than {}", total, retention);
         }

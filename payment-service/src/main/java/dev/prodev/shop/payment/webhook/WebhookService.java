@@ -42,8 +42,8 @@ class WebhookService {
             return Outcome.DUPLICATE;
         }
         // flush now: a concurrent duplicate hits the unique index here, before the payment is touched
-        events.saveAndFlush(WebhookEvent.authentic(webhook.provider(), notice.eventId(),
-                JSON.writeValueAsString(new TreeMap<>(notice.record()))));
+        events.saveAndFlush(WebhookEvent.authentic(
+                webhook.provider(), notice.eventId(), JSON.writeValueAsString(new TreeMap<>(notice.record()))));
         return payments.settle(webhook.provider(), notice.reference()) ? Outcome.PROCESSED : Outcome.IGNORED;
     }
 }

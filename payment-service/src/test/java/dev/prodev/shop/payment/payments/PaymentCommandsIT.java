@@ -23,7 +23,10 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
     void authorizePaymentCommandIsAnsweredWithPaymentAuthorizedMatchingItsSchema() throws Exception {
         var orderId = UUID.randomUUID();
 
-        sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, orderId,
+        sendCommand(
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                orderId,
                 new AuthorizePayment(orderId, "alice", Money.of("2199.00", "ETB")));
 
         var event = awaitPaymentEvent(orderId, PaymentAuthorized.TYPE);
@@ -39,7 +42,10 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
     @Test
     void theOwnerAndAnAdminSeeThePaymentAndAnotherCustomerGets404() throws Exception {
         var orderId = UUID.randomUUID();
-        sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, orderId,
+        sendCommand(
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                orderId,
                 new AuthorizePayment(orderId, "alice", Money.of("35.50", "ETB")));
         awaitPaymentEvent(orderId, PaymentAuthorized.TYPE);
 
@@ -50,16 +56,18 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
         assertThat(view.get("amount").get("amount").decimalValue()).isEqualByComparingTo("35.50");
         assertThat(view.get("provider").asString()).isEqualTo("simulator");
 
-        assertThat(get("/api/v1/payments/" + orderId, TestTokens.bearer("admin", "admin", "customer")).statusCode())
+        assertThat(get("/api/v1/payments/" + orderId, TestTokens.bearer("admin", "admin", "customer"))
+                        .statusCode())
                 .isEqualTo(200);
 
         var foreign = get("/api/v1/payments/" + orderId, TestTokens.bearer("bob", "customer"));
         assertThat(foreign.statusCode()).isEqualTo(404);
-        assertThat(foreign.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(foreign.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 
         assertThat(get("/api/v1/payments/" + orderId, null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/v1/payments/not-a-uuid", TestTokens.bearer("alice", "customer")).statusCode())
+        assertThat(get("/api/v1/payments/not-a-uuid", TestTokens.bearer("alice", "customer"))
+                        .statusCode())
                 .isEqualTo(400);
     }
 
@@ -67,13 +75,17 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
     void aDeclinedAmountIsAnsweredWithPaymentFailed() throws Exception {
         var orderId = UUID.randomUUID();
 
-        sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, orderId,
+        sendCommand(
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                orderId,
                 new AuthorizePayment(orderId, "alice", Money.of("10.13", "ETB")));
 
         var event = awaitPaymentEvent(orderId, PaymentFailed.TYPE);
         assertThat(event.get("reason").asString()).isEqualTo(SimulatedPaymentProvider.DECLINED_REASON);
         assertThat(paymentStatus(orderId)).isEqualTo("FAILED");
-        assertThat(paymentEvents(orderId, PaymentAuthorized.TYPE, Duration.ofSeconds(1))).isEmpty();
+        assertThat(paymentEvents(orderId, PaymentAuthorized.TYPE, Duration.ofSeconds(1)))
+                .isEmpty();
     }
 
     @Test
@@ -81,9 +93,15 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
         var failing = UUID.randomUUID();
         var slow = UUID.randomUUID();
 
-        sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, failing,
+        sendCommand(
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                failing,
                 new AuthorizePayment(failing, "alice", Money.of("10.42", "ETB")));
-        sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, slow,
+        sendCommand(
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                slow,
                 new AuthorizePayment(slow, "alice", Money.of("10.99", "ETB")));
 
         assertThat(awaitPaymentEvent(failing, PaymentFailed.TYPE).get("reason").asString())
@@ -107,8 +125,10 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
         sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, orderId, command);
 
         awaitPaymentEvent(orderId, PaymentAuthorized.TYPE);
-        assertThat(paymentEvents(orderId, PaymentAuthorized.TYPE, Duration.ofSeconds(5))).hasSize(1);
-        assertThat(paymentEvents(orderId, PaymentFailed.TYPE, Duration.ofSeconds(1))).isEmpty();
+        assertThat(paymentEvents(orderId, PaymentAuthorized.TYPE, Duration.ofSeconds(5)))
+                .hasSize(1);
+        assertThat(paymentEvents(orderId, PaymentFailed.TYPE, Duration.ofSeconds(1)))
+                .isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from payment where order_id = ?", Integer.class, orderId))
                 .isEqualTo(1);
     }
@@ -117,30 +137,45 @@ class PaymentCommandsIT extends PaymentIntegrationTest {
     void aCommandThatBreaksTheContractGoesToTheDeadLetterTopicAndChargesNothing() throws Exception {
         var orderId = UUID.randomUUID();
 
-        sendRaw(Topics.PAYMENT_COMMANDS, UUID.randomUUID(), AuthorizePayment.TYPE, orderId.toString(),
-                ("{\"orderId\":\"" + orderId + "\",\"customerId\":\"alice\",\"amount\":{\"amount\":-5,\"currency\":\"ETB\"}}")
+        sendRaw(
+                Topics.PAYMENT_COMMANDS,
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                orderId.toString(),
+                ("{\"orderId\":\"" + orderId
+                                + "\",\"customerId\":\"alice\",\"amount\":{\"amount\":-5,\"currency\":\"ETB\"}}")
                         .getBytes(StandardCharsets.UTF_8));
 
-        TopicReader.await(bootstrapServers(), Topics.deadLetter(Topics.PAYMENT_COMMANDS), 1,
-                record -> orderId.toString().equals(record.key()), WAIT);
+        TopicReader.await(
+                bootstrapServers(),
+                Topics.deadLetter(Topics.PAYMENT_COMMANDS),
+                1,
+                record -> orderId.toString().equals(record.key()),
+                WAIT);
         assertThat(paymentStatus(orderId)).isNull();
         var deadLetters = get("/api/v1/payments/admin/dead-letters", TestTokens.bearer("admin", "admin"));
         assertThat(deadLetters.statusCode()).isEqualTo(200);
         assertThat(deadLetters.body()).contains(orderId.toString());
-        assertThat(get("/api/v1/payments/admin/dead-letters", TestTokens.bearer("alice", "customer")).statusCode())
+        assertThat(get("/api/v1/payments/admin/dead-letters", TestTokens.bearer("alice", "customer"))
+                        .statusCode())
                 .isEqualTo(403);
     }
 
     @Test
     void countsPaymentOutcomesByProviderAndOutcome() throws Exception {
         var orderId = UUID.randomUUID();
-        sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, orderId,
+        sendCommand(
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                orderId,
                 new AuthorizePayment(orderId, "alice", Money.of("12.00", "ETB")));
         awaitPaymentEvent(orderId, PaymentAuthorized.TYPE);
 
         var metrics = get("/actuator/prometheus", null).body();
-        assertThat(metrics.lines().filter(line -> line.startsWith("shop_payment_outcomes_total{"))
-                .filter(line -> line.contains("outcome=\"authorized\"") && line.contains("provider=\"simulator\"")))
+        assertThat(metrics.lines()
+                        .filter(line -> line.startsWith("shop_payment_outcomes_total{"))
+                        .filter(line ->
+                                line.contains("outcome=\"authorized\"") && line.contains("provider=\"simulator\"")))
                 .isNotEmpty();
     }
 }

@@ -52,35 +52,45 @@ class RefundIT extends PaymentIntegrationTest {
     @Test
     void refundingTwiceOrRefundingAFailedPaymentIsAConflictAndAnUnknownOrderIsNotFound() throws Exception {
         var orderId = authorized("30.00");
-        assertThat(post("/api/v1/payments/" + orderId + "/refund", ADMIN, null).statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/payments/" + orderId + "/refund", ADMIN, null).statusCode())
+                .isEqualTo(200);
 
         var again = post("/api/v1/payments/" + orderId + "/refund", ADMIN, null);
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(paymentEvents(orderId, PaymentRefunded.TYPE, Duration.ofSeconds(3))).hasSize(1);
+        assertThat(again.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(paymentEvents(orderId, PaymentRefunded.TYPE, Duration.ofSeconds(3)))
+                .hasSize(1);
 
         var declined = UUID.randomUUID();
-        sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, declined,
+        sendCommand(
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                declined,
                 new AuthorizePayment(declined, "alice", Money.of("30.13", "ETB")));
         awaitPaymentEvent(declined, PaymentFailed.TYPE);
-        assertThat(post("/api/v1/payments/" + declined + "/refund", ADMIN, null).statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/payments/" + declined + "/refund", ADMIN, null).statusCode())
+                .isEqualTo(409);
 
-        assertThat(post("/api/v1/payments/" + UUID.randomUUID() + "/refund", ADMIN, null).statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/payments/" + UUID.randomUUID() + "/refund", ADMIN, null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void anInvalidOrOversizedRefundBodyIsRejectedAsProblemJson() throws Exception {
         var orderId = authorized("40.00");
 
-        var tooLong = post("/api/v1/payments/" + orderId + "/refund", ADMIN, "{\"reason\":\"" + "x".repeat(501) + "\"}");
+        var tooLong =
+                post("/api/v1/payments/" + orderId + "/refund", ADMIN, "{\"reason\":\"" + "x".repeat(501) + "\"}");
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("reason");
 
         var notJson = post("/api/v1/payments/" + orderId + "/refund", ADMIN, "{not json");
         assertThat(notJson.statusCode()).isEqualTo(400);
 
-        var huge = post("/api/v1/payments/" + orderId + "/refund", ADMIN, "{\"reason\":\"" + "x".repeat(20_000) + "\"}");
+        var huge =
+                post("/api/v1/payments/" + orderId + "/refund", ADMIN, "{\"reason\":\"" + "x".repeat(20_000) + "\"}");
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(huge.body()).doesNotContain("Exception");
 
@@ -96,7 +106,8 @@ class RefundIT extends PaymentIntegrationTest {
         sendCommand(commandId, RefundPayment.TYPE, orderId, new RefundPayment(orderId, "stock could not be committed"));
 
         awaitPaymentEvent(orderId, PaymentRefunded.TYPE);
-        assertThat(paymentEvents(orderId, PaymentRefunded.TYPE, Duration.ofSeconds(5))).hasSize(1);
+        assertThat(paymentEvents(orderId, PaymentRefunded.TYPE, Duration.ofSeconds(5)))
+                .hasSize(1);
         assertThat(paymentStatus(orderId)).isEqualTo("REFUNDED");
         assertThat(jdbc.queryForObject("""
                 select count(*) from refund r join payment p on p.id = r.payment_id where p.order_id = ?
@@ -105,7 +116,10 @@ class RefundIT extends PaymentIntegrationTest {
 
     private UUID authorized(String amount) throws Exception {
         var orderId = UUID.randomUUID();
-        sendCommand(UUID.randomUUID(), AuthorizePayment.TYPE, orderId,
+        sendCommand(
+                UUID.randomUUID(),
+                AuthorizePayment.TYPE,
+                orderId,
                 new AuthorizePayment(orderId, "alice", Money.of(amount, "ETB")));
         awaitPaymentEvent(orderId, PaymentAuthorized.TYPE);
         return orderId;

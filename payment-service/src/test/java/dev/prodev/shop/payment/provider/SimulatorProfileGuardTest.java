@@ -18,8 +18,8 @@ class SimulatorProfileGuardTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(ProviderConfiguration.class)
             // as SpringApplication does: "10s" for the simulator's @Value Duration
-            .withInitializer(context -> context.getBeanFactory()
-                    .setConversionService(ApplicationConversionService.getSharedInstance()))
+            .withInitializer(context ->
+                    context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()))
             .withBean(RestClient.Builder.class, RestClient::builder)
             .withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
             .withBean(BulkheadRegistry.class, BulkheadRegistry::ofDefaults)
@@ -30,7 +30,8 @@ class SimulatorProfileGuardTest {
     void theSimulatorWithoutADevOrTestProfileStopsTheStartNamingTheProfilesAndTheSetting() {
         runner.withPropertyValues("shop.payment.provider=simulator").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
+            assertThat(context.getStartupFailure())
+                    .rootCause()
                     .hasMessageContaining("PAYMENT_PROVIDER=simulator")
                     .hasMessageContaining("dev or test")
                     .hasMessageContaining("active profiles: none");
@@ -39,12 +40,14 @@ class SimulatorProfileGuardTest {
 
     @Test
     void theSimulatorIsTheDefaultSoAnUnconfiguredProductionDoesNotStartEither() {
-        runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("prod")).run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("PAYMENT_PROVIDER=simulator")
-                    .hasMessageContaining("active profiles: prod");
-        });
+        runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("prod"))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("PAYMENT_PROVIDER=simulator")
+                            .hasMessageContaining("active profiles: prod");
+                });
     }
 
     @Test
@@ -69,8 +72,10 @@ class SimulatorProfileGuardTest {
         runner.withPropertyValues("shop.payment.provider=chapa", "shop.payment.chapa.secret-key=CHASECK-test")
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(SimulatedPaymentProvider.class);
-                    assertThat(context.getBean(PaymentProviders.class).active().name()).isEqualTo("chapa");
-                    assertThat(context.getBean(PaymentProviders.class).byName(SimulatedPaymentProvider.NAME)).isEmpty();
+                    assertThat(context.getBean(PaymentProviders.class).active().name())
+                            .isEqualTo("chapa");
+                    assertThat(context.getBean(PaymentProviders.class).byName(SimulatedPaymentProvider.NAME))
+                            .isEmpty();
                 });
     }
 }

@@ -27,13 +27,18 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
 
     @Autowired
     PaymentRepository payments;
+
     @Autowired
     WebhookRetention retention;
+
     @Autowired
     MeterRegistry meters;
 
     private double rejected(String reason) {
-        return meters.get("shop.payments.webhooks.rejected").tag("provider", "chapa").tag("reason", reason).counter()
+        return meters.get("shop.payments.webhooks.rejected")
+                .tag("provider", "chapa")
+                .tag("reason", reason)
+                .counter()
                 .count();
     }
 
@@ -45,19 +50,25 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
         var invalidBefore = rejected("invalid-signature");
 
         var unsigned = post(PATH, null, body);
-        var forged = post(PATH, null, body, "x-chapa-signature", HmacSignature.sign("not-the-secret",
-                body.getBytes(StandardCharsets.UTF_8)));
+        var forged = post(
+                PATH,
+                null,
+                body,
+                "x-chapa-signature",
+                HmacSignature.sign("not-the-secret", body.getBytes(StandardCharsets.UTF_8)));
         var tampered = post(PATH, null, body.replace("500.00", "5.00"), "x-chapa-signature", sign(body));
 
         for (var response : java.util.List.of(unsigned, forged, tampered)) {
             assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("\"status\":401").doesNotContain("Exception");
         }
         assertThat(paymentStatus(orderId)).isEqualTo("PENDING");
-        assertThat(jdbc.queryForObject("select count(*) from webhook_event where payload like ?", Integer.class,
-                "%" + orderId + "%")).as("nothing of an unauthenticated body is stored").isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from webhook_event where payload like ?", Integer.class, "%" + orderId + "%"))
+                .as("nothing of an unauthenticated body is stored")
+                .isZero();
         assertThat(rejected("missing-signature")).isEqualTo(missingBefore + 1);
         assertThat(rejected("invalid-signature")).isEqualTo(invalidBefore + 2);
         chapaApi.verify(0, getRequestedFor(urlEqualTo("/v1/transaction/verify/shop-" + orderId)));
@@ -67,13 +78,17 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
     void aSignedWebhookIsLoggedWithoutThePayersNameEmailOrPhone() throws Exception {
         var orderId = pendingChapaPayment("500.00");
         var txRef = "shop-" + orderId;
-        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
+        chapaApi.stubFor(
+                WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
         var body = chargeSuccess(orderId, "APmin" + orderId.toString().substring(0, 8));
 
-        assertThat(post(PATH, null, body, "x-chapa-signature", sign(body)).statusCode()).isEqualTo(200);
+        assertThat(post(PATH, null, body, "x-chapa-signature", sign(body)).statusCode())
+                .isEqualTo(200);
 
-        var stored = JSON.readTree(jdbc.queryForObject("select payload from webhook_event where event_id = ?",
-                String.class, "charge.success:APmin" + orderId.toString().substring(0, 8)));
+        var stored = JSON.readTree(jdbc.queryForObject(
+                "select payload from webhook_event where event_id = ?",
+                String.class,
+                "charge.success:APmin" + orderId.toString().substring(0, 8)));
         assertThat(stored.get("tx_ref").asString()).isEqualTo(txRef);
         assertThat(stored.get("amount").asString()).isEqualTo("500.00");
         assertThat(stored.get("currency").asString()).isEqualTo("ETB");
@@ -92,15 +107,17 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
 
         retention.purge();
 
-        assertThat(jdbc.queryForList("select id from webhook_event where id in (?, ?)", java.util.UUID.class, old,
-                recent)).containsExactly(recent);
+        assertThat(jdbc.queryForList(
+                        "select id from webhook_event where id in (?, ?)", java.util.UUID.class, old, recent))
+                .containsExactly(recent);
     }
 
     @Test
     void aSignedChargeSuccessIsVerifiedWithChapaAuthorizesThePaymentAndIsIdempotent() throws Exception {
         var orderId = pendingChapaPayment("2199.00");
         var txRef = "shop-" + orderId;
-        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
+        chapaApi.stubFor(
+                WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
         var body = chargeSuccess(orderId, "APfxHUW3oDbH");
 
         var first = post(PATH, null, body, "x-chapa-signature", sign(body));
@@ -113,27 +130,32 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
 
         var event = awaitPaymentEvent(orderId, PaymentAuthorized.TYPE);
         assertThat(event.get("provider").asString()).isEqualTo("chapa");
-        assertThat(paymentEvents(orderId, PaymentAuthorized.TYPE, Duration.ofSeconds(3))).hasSize(1);
+        assertThat(paymentEvents(orderId, PaymentAuthorized.TYPE, Duration.ofSeconds(3)))
+                .hasSize(1);
         assertThat(paymentStatus(orderId)).isEqualTo("AUTHORIZED");
         chapaApi.verify(1, getRequestedFor(urlEqualTo("/v1/transaction/verify/" + txRef)));
         assertThat(jdbc.queryForObject("""
                 select count(*) from webhook_event where provider = 'chapa' and signature_valid and event_id = ?
-                """, Integer.class, "charge.success:APfxHUW3oDbH")).isEqualTo(1);
+                """, Integer.class, "charge.success:APfxHUW3oDbH"))
+                .isEqualTo(1);
     }
 
     @Test
     void aFailedTransactionFailsThePayment() throws Exception {
         var orderId = pendingChapaPayment("80.00");
         var txRef = "shop-" + orderId;
-        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "failed/cancelled"))));
+        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef)
+                .willReturn(okJson(verified(txRef, "failed/cancelled"))));
         var body = """
                 {"event":"charge.failed/cancelled","status":"failed/cancelled","currency":"ETB","amount":"80.00",
                  "reference":"APfail%s","tx_ref":"%s","type":"API"}
                 """.formatted(orderId.toString().substring(0, 8), txRef);
 
-        assertThat(post(PATH, null, body, "x-chapa-signature", sign(body)).statusCode()).isEqualTo(200);
+        assertThat(post(PATH, null, body, "x-chapa-signature", sign(body)).statusCode())
+                .isEqualTo(200);
 
-        assertThat(awaitPaymentEvent(orderId, PaymentFailed.TYPE).get("reason").asString()).contains("failed");
+        assertThat(awaitPaymentEvent(orderId, PaymentFailed.TYPE).get("reason").asString())
+                .contains("failed");
         assertThat(paymentStatus(orderId)).isEqualTo("FAILED");
     }
 
@@ -141,14 +163,16 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
     void whenChapaCannotConfirmTheWebhookGets503AndItsRetryIsProcessed() throws Exception {
         var orderId = pendingChapaPayment("90.00");
         var txRef = "shop-" + orderId;
-        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef).willReturn(aResponse().withStatus(502)));
+        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef)
+                .willReturn(aResponse().withStatus(502)));
         var body = chargeSuccess(orderId, "APretry" + orderId.toString().substring(0, 8));
 
         var unavailable = post(PATH, null, body, "x-chapa-signature", sign(body));
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(paymentStatus(orderId)).isEqualTo("PENDING");
 
-        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
+        chapaApi.stubFor(
+                WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
         var retried = post(PATH, null, body, "x-chapa-signature", sign(body));
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(retried.body()).get("status").asString()).isEqualTo("processed");
@@ -157,7 +181,8 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
 
     @Test
     void anAuthenticWebhookAboutNoPaymentOfOursIsAcknowledgedAndIgnored() throws Exception {
-        var body = chargeSuccess(UUID.randomUUID(), "APunknown" + UUID.randomUUID().toString().substring(0, 6));
+        var body = chargeSuccess(
+                UUID.randomUUID(), "APunknown" + UUID.randomUUID().toString().substring(0, 6));
 
         var response = post(PATH, null, body, "x-chapa-signature", sign(body));
 
@@ -167,7 +192,8 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
 
     @Test
     void unknownProvidersOversizedBodiesAndUnreadableSignedBodiesAreRefusedAsProblemJson() throws Exception {
-        assertThat(post("/api/v1/payments/webhooks/paypal", null, "{}").statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/payments/webhooks/paypal", null, "{}").statusCode())
+                .isEqualTo(404);
 
         var huge = "{\"event\":\"charge.success\",\"padding\":\"" + "x".repeat(70_000) + "\"}";
         var tooLargeBefore = rejected("too-large");
@@ -177,7 +203,8 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
         assertThat(rejected("too-large")).isEqualTo(tooLargeBefore + 1);
 
         var notJson = "definitely not json";
-        assertThat(post(PATH, null, notJson, "x-chapa-signature", sign(notJson)).statusCode()).isEqualTo(400);
+        assertThat(post(PATH, null, notJson, "x-chapa-signature", sign(notJson)).statusCode())
+                .isEqualTo(400);
     }
 
     private UUID pendingChapaPayment(String amount) {

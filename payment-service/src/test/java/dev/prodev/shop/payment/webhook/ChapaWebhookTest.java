@@ -19,12 +19,12 @@ class ChapaWebhookTest {
              "reference":"APfxHUW3oDbH","tx_ref":"shop-3f1c2b9e","type":"API","payment_method":"test"}
             """.getBytes(StandardCharsets.UTF_8);
 
-    private final ChapaWebhook webhook = new ChapaWebhook(new ChapaProperties(URI.create("http://localhost"), "key",
-            SECRET, "", "", Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    private final ChapaWebhook webhook = new ChapaWebhook(new ChapaProperties(
+            URI.create("http://localhost"), "key", SECRET, "", "", Duration.ofSeconds(1), Duration.ofSeconds(1)));
 
     @Test
     void acceptsTheHmacOfTheRawBodyInEitherChapaHeader() {
-        for (var header : new String[] { "x-chapa-signature", "Chapa-Signature" }) {
+        for (var header : new String[] {"x-chapa-signature", "Chapa-Signature"}) {
             var headers = new HttpHeaders();
             headers.add(header, HmacSignature.sign(SECRET, BODY));
             assertThat(webhook.check(BODY, headers)).as(header).isEqualTo(ProviderWebhook.Signature.VALID);
@@ -52,10 +52,12 @@ class ChapaWebhookTest {
 
         var record = webhook.read(body).record();
 
-        assertThat(record).containsOnlyKeys("event", "tx_ref", "reference", "status", "amount", "currency")
-                .containsEntry("amount", "2199.5").containsEntry("tx_ref", "shop-3f1c2b9e");
-        assertThat(record.values()).noneMatch(value -> value.contains("Abebe") || value.contains("@")
-                || value.contains("0911"));
+        assertThat(record)
+                .containsOnlyKeys("event", "tx_ref", "reference", "status", "amount", "currency")
+                .containsEntry("amount", "2199.5")
+                .containsEntry("tx_ref", "shop-3f1c2b9e");
+        assertThat(record.values())
+                .noneMatch(value -> value.contains("Abebe") || value.contains("@") || value.contains("0911"));
     }
 
     @Test

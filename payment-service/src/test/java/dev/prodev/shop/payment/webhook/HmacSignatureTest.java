@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class HmacSignatureTest {
 
-    private static final byte[] BODY = "{\"event\":\"charge.success\",\"tx_ref\":\"shop-1\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"event\":\"charge.success\",\"tx_ref\":\"shop-1\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void computesTheStandardHmacSha256() {
@@ -20,13 +21,15 @@ class HmacSignatureTest {
     void acceptsTheSignatureOfTheExactBodyInAnyHexCase() {
         var signature = HmacSignature.sign("whsec", BODY);
         assertThat(HmacSignature.matches("whsec", BODY, signature)).isTrue();
-        assertThat(HmacSignature.matches("whsec", BODY, signature.toUpperCase() + "\n")).isTrue();
+        assertThat(HmacSignature.matches("whsec", BODY, signature.toUpperCase() + "\n"))
+                .isTrue();
     }
 
     @Test
     void rejectsATamperedBodyAWrongSecretAndAMissingSignature() {
         var signature = HmacSignature.sign("whsec", BODY);
-        var tampered = new String(BODY, StandardCharsets.UTF_8).replace("shop-1", "shop-2")
+        var tampered = new String(BODY, StandardCharsets.UTF_8)
+                .replace("shop-1", "shop-2")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(HmacSignature.matches("whsec", tampered, signature)).isFalse();
         assertThat(HmacSignature.matches("other", BODY, signature)).isFalse();
@@ -37,7 +40,8 @@ class HmacSignatureTest {
 
     @Test
     void neverMatchesWhenNoSecretIsConfigured() {
-        assertThat(HmacSignature.matches("", BODY, HmacSignature.sign("x", BODY))).isFalse();
+        assertThat(HmacSignature.matches("", BODY, HmacSignature.sign("x", BODY)))
+                .isFalse();
         assertThat(HmacSignature.matches(null, BODY, "00")).isFalse();
     }
 }

@@ -35,7 +35,8 @@ public final class EventSchemas {
     public static final String SCHEMA_BASE_URI = "https://schemas.prodev.shop/events/";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
             registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .formatAssertionsEnabled(true)
                     // "$.lines[0].quantity" as 1.x wrote it (3.x defaults to JSON Pointer, "/lines/0/quantity")
@@ -43,8 +44,7 @@ public final class EventSchemas {
                     .build()));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** Classpath location of {@code type}'s schema. */
     public static String resourcePath(String type) {
@@ -67,8 +67,7 @@ public final class EventSchemas {
         JsonNode node;
         try {
             node = JSON.readTree(json);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return List.of("not JSON: " + ex.getMessage());
         }
         if (node == null || node.isMissingNode()) {
@@ -116,10 +115,9 @@ public final class EventSchemas {
                 throw new IllegalStateException("no schema on the classpath at " + resourcePath(type));
             }
             return JSON.readTree(in);
-        }
-        catch (IOException | JacksonException ex) {
-            throw new UncheckedIOException("cannot read " + resourcePath(type),
-                    ex instanceof IOException io ? io : new IOException(ex));
+        } catch (IOException | JacksonException ex) {
+            throw new UncheckedIOException(
+                    "cannot read " + resourcePath(type), ex instanceof IOException io ? io : new IOException(ex));
         }
     }
 }

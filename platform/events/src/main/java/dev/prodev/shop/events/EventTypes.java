@@ -25,8 +25,7 @@ import java.util.Map;
 public final class EventTypes {
 
     /** One versioned CloudEvents type. */
-    public record Definition(String type, Class<? extends Record> dataClass, String topic) {
-    }
+    public record Definition(String type, Class<? extends Record> dataClass, String topic) {}
 
     /** All types by name, in contract order. */
     public static final Map<String, Definition> ALL;
@@ -55,8 +54,7 @@ public final class EventTypes {
         ALL = Collections.unmodifiableMap(all);
     }
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     private static void add(Map<String, Definition> all, String type, Class<? extends Record> dataClass, String topic) {
         all.put(type, new Definition(type, dataClass, topic));

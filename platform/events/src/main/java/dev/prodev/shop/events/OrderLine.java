@@ -3,5 +3,4 @@ package dev.prodev.shop.events;
 import java.util.UUID;
 
 /** One line of an order: what, how many, at which unit price. */
-public record OrderLine(UUID productId, int quantity, Money unitPrice) {
-}
+public record OrderLine(UUID productId, int quantity, Money unitPrice) {}

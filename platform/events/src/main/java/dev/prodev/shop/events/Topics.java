@@ -65,8 +65,7 @@ public final class Topics {
         OWNERS = Collections.unmodifiableMap(owners);
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic of {@code topic}: {@code <topic>.dlt}. */
     public static String deadLetter(String topic) {

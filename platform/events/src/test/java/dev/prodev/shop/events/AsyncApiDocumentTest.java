@@ -43,7 +43,11 @@ class AsyncApiDocumentTest {
 
     /** Every public String constant of the events package that looks like a CloudEvents type. */
     private static Set<String> typeConstantsInCode() throws Exception {
-        var root = Path.of(EventTypes.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        var root = Path.of(EventTypes.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         var constants = new HashSet<String>();
         try (var files = Files.walk(root)) {
             for (var file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
@@ -51,7 +55,9 @@ class AsyncApiDocumentTest {
                 var type = Class.forName(name);
                 for (var field : type.getDeclaredFields()) {
                     int modifiers = field.getModifiers();
-                    if (field.getType() == String.class && Modifier.isStatic(modifiers) && Modifier.isPublic(modifiers)
+                    if (field.getType() == String.class
+                            && Modifier.isStatic(modifiers)
+                            && Modifier.isPublic(modifiers)
                             && Modifier.isFinal(modifiers)) {
                         var value = (String) field.get(null);
                         if (TYPE.matcher(value).matches()) {
@@ -77,7 +83,9 @@ class AsyncApiDocumentTest {
                 .map(message -> (String) message.get("name"))
                 .collect(Collectors.toSet());
         assertThat(messageNames).containsAll(constants);
-        assertThat(EventTypes.ALL.keySet()).as("the document names no unknown type").containsAll(messageNames);
+        assertThat(EventTypes.ALL.keySet())
+                .as("the document names no unknown type")
+                .containsAll(messageNames);
     }
 
     @Test
@@ -96,12 +104,16 @@ class AsyncApiDocumentTest {
     @SuppressWarnings("unchecked")
     void channelsAreExactlyTheTopicsAndCarryEachTypeOnItsTopic() {
         var channels = section("channels");
-        var addresses = channels.values().stream().map(channel -> (String) channel.get("address")).toList();
+        var addresses = channels.values().stream()
+                .map(channel -> (String) channel.get("address"))
+                .toList();
         assertThat(addresses).containsExactlyInAnyOrderElementsOf(Topics.ALL.keySet());
         var messages = section("components", "messages");
         channels.values().forEach(channel -> {
             var topic = (String) channel.get("address");
-            var partitions = ((Map<String, Map<String, Object>>) channel.get("bindings")).get("kafka").get("partitions");
+            var partitions = ((Map<String, Map<String, Object>>) channel.get("bindings"))
+                    .get("kafka")
+                    .get("partitions");
             assertThat(partitions).as(topic).isEqualTo(Topics.ALL.get(topic));
             for (var ref : ((Map<String, Map<String, String>>) channel.get("messages")).values()) {
                 var id = ref.get("$ref").substring(ref.get("$ref").lastIndexOf('/') + 1);

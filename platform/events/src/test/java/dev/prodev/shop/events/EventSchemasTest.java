@@ -45,9 +45,13 @@ class EventSchemasTest {
         var stock = List.of(new StockLine(PRODUCT, 2));
         var product = new ProductChanged(PRODUCT, "MUG-1", "Mug", PRICE, ProductChanged.ACTIVE);
         return Stream.of(
-                Arguments.of(OrderPlaced.TYPE, new OrderPlaced(ORDER, "alice-sub", "alice@example.com", lines, Money.of("39.80", "ETB"))),
+                Arguments.of(
+                        OrderPlaced.TYPE,
+                        new OrderPlaced(ORDER, "alice-sub", "alice@example.com", lines, Money.of("39.80", "ETB"))),
                 Arguments.of(OrderConfirmed.TYPE, new OrderConfirmed(ORDER, "alice-sub", "alice@example.com", PRICE)),
-                Arguments.of(OrderCancelled.TYPE, new OrderCancelled(ORDER, "alice-sub", "alice@example.com", "Out of stock")),
+                Arguments.of(
+                        OrderCancelled.TYPE,
+                        new OrderCancelled(ORDER, "alice-sub", "alice@example.com", "Out of stock")),
                 Arguments.of(ReserveStock.TYPE, new ReserveStock(ORDER, stock)),
                 Arguments.of(ReleaseStock.TYPE, new ReleaseStock(ORDER, "payment failed")),
                 Arguments.of(CommitStock.TYPE, new CommitStock(ORDER)),
@@ -56,7 +60,8 @@ class EventSchemasTest {
                 Arguments.of(StockReleased.TYPE, new StockReleased(ORDER)),
                 Arguments.of(AuthorizePayment.TYPE, new AuthorizePayment(ORDER, "alice-sub", PRICE)),
                 Arguments.of(RefundPayment.TYPE, new RefundPayment(ORDER, "customer request")),
-                Arguments.of(PaymentAuthorized.TYPE, new PaymentAuthorized(ORDER, UUID.randomUUID(), PRICE, "simulator")),
+                Arguments.of(
+                        PaymentAuthorized.TYPE, new PaymentAuthorized(ORDER, UUID.randomUUID(), PRICE, "simulator")),
                 Arguments.of(PaymentFailed.TYPE, new PaymentFailed(ORDER, "declined")),
                 Arguments.of(PaymentRefunded.TYPE, new PaymentRefunded(ORDER, UUID.randomUUID(), PRICE)),
                 Arguments.of(UserRegistered.TYPE, new UserRegistered("alice-sub", "alice@example.com", "Alice")),
@@ -64,7 +69,8 @@ class EventSchemasTest {
                 Arguments.of(ProductChanged.CREATED, product),
                 Arguments.of(ProductChanged.UPDATED, product),
                 Arguments.of(ProductChanged.PRICE_CHANGED, product),
-                Arguments.of(ProductChanged.DISCONTINUED,
+                Arguments.of(
+                        ProductChanged.DISCONTINUED,
                         new ProductChanged(PRODUCT, "MUG-1", "Mug", PRICE, ProductChanged.STATUS_DISCONTINUED)));
     }
 
@@ -75,7 +81,9 @@ class EventSchemasTest {
             var examples = EventSchemas.examples(type);
             assertThat(examples).as(type + " examples").isNotEmpty();
             for (var example : examples) {
-                assertThat(EventSchemas.validate(type, example)).as(type + " example").isEmpty();
+                assertThat(EventSchemas.validate(type, example))
+                        .as(type + " example")
+                        .isEmpty();
             }
         }
     }
@@ -100,7 +108,8 @@ class EventSchemasTest {
         for (var example : EventSchemas.examples(type)) {
             var data = JSON.readValue(example, dataClass);
             // round trip: what a consumer parsed, a producer could have written
-            assertThat(EventSchemas.validate(type, JSON.writeValueAsBytes(data))).isEmpty();
+            assertThat(EventSchemas.validate(type, JSON.writeValueAsBytes(data)))
+                    .isEmpty();
         }
     }
 
@@ -118,16 +127,21 @@ class EventSchemasTest {
         var money = JSON.writeValueAsBytes(new AuthorizePayment(ORDER, "alice-sub", new Money(PRICE.amount(), "birr")));
         assertThat(EventSchemas.validate(AuthorizePayment.TYPE, money)).isNotEmpty();
         var extra = "{\"orderId\":\"%s\",\"surprise\":1}".formatted(ORDER).getBytes(StandardCharsets.UTF_8);
-        assertThat(EventSchemas.validate(CommitStock.TYPE, extra)).anySatisfy(error -> assertThat(error).contains("surprise"));
+        assertThat(EventSchemas.validate(CommitStock.TYPE, extra))
+                .anySatisfy(error -> assertThat(error).contains("surprise"));
     }
 
     @Test
     void eachErrorSaysWhereInTheDataItIsOnce() {
         var badUuid = "{\"orderId\":\"not-a-uuid\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(EventSchemas.validate(CommitStock.TYPE, badUuid)).singleElement().asString()
-                .startsWith("$.orderId: ").containsOnlyOnce("$.orderId").contains("uuid");
-        var badLine = JSON.writeValueAsBytes(Map.of("orderId", ORDER.toString(),
-                "lines", List.of(Map.of("productId", PRODUCT.toString(), "quantity", 0))));
+        assertThat(EventSchemas.validate(CommitStock.TYPE, badUuid))
+                .singleElement()
+                .asString()
+                .startsWith("$.orderId: ")
+                .containsOnlyOnce("$.orderId")
+                .contains("uuid");
+        var badLine = JSON.writeValueAsBytes(Map.of(
+                "orderId", ORDER.toString(), "lines", List.of(Map.of("productId", PRODUCT.toString(), "quantity", 0))));
         assertThat(EventSchemas.validate(ReserveStock.TYPE, badLine))
                 .anySatisfy(error -> assertThat(error).startsWith("$.lines[0].quantity: "));
     }
@@ -135,14 +149,19 @@ class EventSchemasTest {
     @Test
     void notJsonAndUnknownTypesAreErrorsNotExceptions() {
         assertThat(EventSchemas.validate(CommitStock.TYPE, "{oops".getBytes(StandardCharsets.UTF_8)))
-                .singleElement().asString().startsWith("not JSON");
+                .singleElement()
+                .asString()
+                .startsWith("not JSON");
         assertThat(EventSchemas.validate("shop.nothing.v1", "{}".getBytes(StandardCharsets.UTF_8)))
-                .singleElement().asString().contains("unknown event type");
+                .singleElement()
+                .asString()
+                .contains("unknown event type");
     }
 
     @Test
     void requireValidThrowsANonRetryableInvalidEventException() {
-        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidEventException.class,
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(
+                InvalidEventException.class,
                 () -> EventSchemas.requireValid(CommitStock.TYPE, "{}".getBytes(StandardCharsets.UTF_8)));
         assertThat(thrown.type()).isEqualTo(CommitStock.TYPE);
         assertThat(thrown.errors()).isNotEmpty();
@@ -162,9 +181,18 @@ class EventSchemasTest {
 
     @Test
     void topicsListTheContractPartitionsAndDeadLetterNames() {
-        assertThat(Topics.ALL).containsOnlyKeys(Topics.ORDERS, Topics.PAYMENTS, Topics.STOCK, Topics.PRODUCTS,
-                Topics.USERS, Topics.STOCK_COMMANDS, Topics.PAYMENT_COMMANDS).allSatisfy((topic, partitions) -> assertThat(partitions).isEqualTo(3));
+        assertThat(Topics.ALL)
+                .containsOnlyKeys(
+                        Topics.ORDERS,
+                        Topics.PAYMENTS,
+                        Topics.STOCK,
+                        Topics.PRODUCTS,
+                        Topics.USERS,
+                        Topics.STOCK_COMMANDS,
+                        Topics.PAYMENT_COMMANDS)
+                .allSatisfy((topic, partitions) -> assertThat(partitions).isEqualTo(3));
         assertThat(Topics.deadLetter(Topics.ORDERS)).isEqualTo("shop.orders.dlt");
-        assertThat(EventTypes.ALL.values()).allSatisfy(definition -> assertThat(Topics.ALL).containsKey(definition.topic()));
+        assertThat(EventTypes.ALL.values())
+                .allSatisfy(definition -> assertThat(Topics.ALL).containsKey(definition.topic()));
     }
 }

@@ -17,7 +17,10 @@ class TopicsTest {
 
     @Test
     void everyEventTypeTravelsOnATopicWithAnOwner() {
-        EventTypes.ALL.values().forEach(definition -> assertThat(Topics.owner(definition.topic()))
-                .as(definition.type()).isNotNull());
+        EventTypes.ALL
+                .values()
+                .forEach(definition -> assertThat(Topics.owner(definition.topic()))
+                        .as(definition.type())
+                        .isNotNull());
     }
 }

@@ -38,15 +38,23 @@ public class CloudEventPublisher {
     public static Map<String, Object> producerOverrides(java.time.Duration sendTimeout) {
         long delivery = Math.max(sendTimeout.toMillis(), 2000);
         return Map.of(
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
                 // a dead broker must fail a send within the relay's budget, not block for a minute
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(delivery / 2, 5000),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (delivery / 2),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                Math.min(delivery / 2, 5000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) (delivery / 2),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) delivery);
     }
 
     /** Publishes {@code data} as a new CloudEvent of {@code type} from this service. */

@@ -20,11 +20,10 @@ public final class CloudEventRecords {
 
     public static final String JSON = "application/json";
 
-    private CloudEventRecords() {
-    }
+    private CloudEventRecords() {}
 
-    public static ProducerRecord<String, byte[]> create(String topic, String key, UUID id, String type, String source,
-            Instant time, byte[] json) {
+    public static ProducerRecord<String, byte[]> create(
+            String topic, String key, UUID id, String type, String source, Instant time, byte[] json) {
         var builder = CloudEventBuilder.v1()
                 .withId(id.toString())
                 .withType(type)

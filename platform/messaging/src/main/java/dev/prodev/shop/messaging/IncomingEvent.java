@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param key the Kafka record key (the aggregate id)
  * @param data the JSON data as sent
  */
-public record IncomingEvent(String id, String type, String source, String subject, Instant time, String key,
-        byte[] data) {
+public record IncomingEvent(
+        String id, String type, String source, String subject, Instant time, String key, byte[] data) {
 
     /** Boot 4's default mapper settings (Jackson 3): unknown properties are ignored, so additive changes are safe. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,13 +35,19 @@ public record IncomingEvent(String id, String type, String source, String subjec
         try {
             var event = KafkaMessageFactory.createReader(record).toEvent();
             var data = event.getData() == null ? new byte[0] : event.getData().toBytes();
-            return new IncomingEvent(event.getId(), event.getType(),
-                    event.getSource() == null ? null : event.getSource().toString(), event.getSubject(),
-                    event.getTime() == null ? null : event.getTime().toInstant(), record.key(), data);
-        }
-        catch (CloudEventRWException | IllegalStateException | IllegalArgumentException ex) {
-            throw new UnreadableEventException("record " + record.topic() + "-" + record.partition() + "@"
-                    + record.offset() + " is not a CloudEvent: " + ex.getMessage(), ex);
+            return new IncomingEvent(
+                    event.getId(),
+                    event.getType(),
+                    event.getSource() == null ? null : event.getSource().toString(),
+                    event.getSubject(),
+                    event.getTime() == null ? null : event.getTime().toInstant(),
+                    record.key(),
+                    data);
+        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException ex) {
+            throw new UnreadableEventException(
+                    "record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                            + " is not a CloudEvent: " + ex.getMessage(),
+                    ex);
         }
     }
 
@@ -57,10 +63,11 @@ public record IncomingEvent(String id, String type, String source, String subjec
         }
         try {
             return JSON.readValue(data, dataClass);
-        }
-        catch (JacksonException ex) {
-            throw new UnreadableEventException("data of event " + id + " (" + type + ") is not a "
-                    + dataClass.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
+        } catch (JacksonException ex) {
+            throw new UnreadableEventException(
+                    "data of event " + id + " (" + type + ") is not a " + dataClass.getSimpleName() + ": "
+                            + ex.getOriginalMessage(),
+                    ex);
         }
     }
 }

@@ -45,8 +45,7 @@ public record ShopMessagingProperties(
             @DefaultValue("200ms") Duration retryInitialInterval,
             @DefaultValue("5s") Duration retryMaxInterval,
             @DefaultValue("16") int buckets,
-            @DefaultValue("true") boolean validate) {
-    }
+            @DefaultValue("true") boolean validate) {}
 
     /**
      * @param attempts deliveries of a record in total (first + retries) before it goes to {@code <topic>.dlt}; poison messages go at once
@@ -77,8 +76,7 @@ public record ShopMessagingProperties(
     public record Cleanup(
             @DefaultValue("1h") Duration interval,
             @DefaultValue("7d") Duration outboxRetention,
-            @DefaultValue("30d") Duration inboxRetention) {
-    }
+            @DefaultValue("30d") Duration inboxRetention) {}
 
     /**
      * @param enabled whether {@code classpath:db/messaging} is appended to the service's Flyway locations
@@ -86,6 +84,5 @@ public record ShopMessagingProperties(
      */
     public record Flyway(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("true") boolean outOfOrder) {
-    }
+            @DefaultValue("true") boolean outOfOrder) {}
 }

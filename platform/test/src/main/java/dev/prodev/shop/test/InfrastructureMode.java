@@ -32,8 +32,8 @@ public enum InfrastructureMode {
                 if (mode == null) {
                     mode = select();
                     selected = mode;
-                    System.out.println("[shop-test] integration-test infrastructure: " + mode
-                            + " (requested '" + requested() + "', set shop.test.infrastructure or SHOP_TEST_INFRA to change)");
+                    System.out.println("[shop-test] integration-test infrastructure: " + mode + " (requested '"
+                            + requested() + "', set shop.test.infrastructure or SHOP_TEST_INFRA to change)");
                 }
             }
         }
@@ -57,16 +57,16 @@ public enum InfrastructureMode {
             }
             case "local" -> LOCAL;
             case "auto" -> dockerAvailable() ? DOCKER : LOCAL;
-            default -> throw new IllegalStateException("Unknown shop.test.infrastructure '" + requested()
-                    + "': use docker, local or auto");
+            default ->
+                throw new IllegalStateException(
+                        "Unknown shop.test.infrastructure '" + requested() + "': use docker, local or auto");
         };
     }
 
     static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
-        }
-        catch (RuntimeException | LinkageError ex) {
+        } catch (RuntimeException | LinkageError ex) {
             return false;
         }
     }

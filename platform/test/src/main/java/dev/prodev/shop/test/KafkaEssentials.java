@@ -16,13 +16,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 public interface KafkaEssentials {
 
     @Test
-    default void sendsThroughItsKafkaConfigurationToARealBroker(@Autowired KafkaTemplate<Object, Object> kafka,
-            @Autowired KafkaConnectionDetails broker) throws Exception {
+    default void sendsThroughItsKafkaConfigurationToARealBroker(
+            @Autowired KafkaTemplate<Object, Object> kafka, @Autowired KafkaConnectionDetails broker) throws Exception {
         var topic = "essentials-" + UUID.randomUUID();
         var key = UUID.randomUUID().toString();
         kafka.send(topic, key, "{\"probe\":true}").get();
-        var records = TopicReader.await(String.join(",", broker.getBootstrapServers()), topic, 1,
-                record -> key.equals(record.key()), Duration.ofSeconds(30));
+        var records = TopicReader.await(
+                String.join(",", broker.getBootstrapServers()),
+                topic,
+                1,
+                record -> key.equals(record.key()),
+                Duration.ofSeconds(30));
         assertThat(new String(records.getFirst().value())).isEqualTo("{\"probe\":true}");
     }
 }

@@ -8,8 +8,7 @@ public final class LocalKafka {
 
     private static volatile EmbeddedKafkaKraftBroker broker;
 
-    private LocalKafka() {
-    }
+    private LocalKafka() {}
 
     public static String bootstrapServers() {
         var result = broker;

@@ -50,17 +50,18 @@ public final class LocalPostgres {
         var port = Integer.parseInt(env("SHOP_TEST_PG_PORT", "5432"));
         var user = env("SHOP_TEST_PG_USER", "shop_test");
         var password = env("SHOP_TEST_PG_PASSWORD", "shop_test");
-        var database = "shop_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
-                + "_" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
+        var database = "shop_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+                + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
         var pg = new LocalPostgres(host, port, user, password, database);
-        try (var admin = pg.connect("postgres"); var statement = admin.createStatement()) {
+        try (var admin = pg.connect("postgres");
+                var statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("No Docker engine, and the local PostgreSQL at " + host + ":" + port
-                    + " did not let role '" + user + "' create a test database (" + ex.getMessage() + "). "
-                    + "Run 'deploy/local/infra up' (it installs and starts PostgreSQL and Redis and creates that role), "
-                    + "or start Docker, or point SHOP_TEST_PG_HOST/PORT/USER/PASSWORD at a PostgreSQL role with CREATEDB.",
+        } catch (SQLException ex) {
+            throw new IllegalStateException(
+                    "No Docker engine, and the local PostgreSQL at " + host + ":" + port
+                            + " did not let role '" + user + "' create a test database (" + ex.getMessage() + "). "
+                            + "Run 'deploy/local/infra up' (it installs and starts PostgreSQL and Redis and creates that role), "
+                            + "or start Docker, or point SHOP_TEST_PG_HOST/PORT/USER/PASSWORD at a PostgreSQL role with CREATEDB.",
                     ex);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(pg::drop, "drop-" + database));
@@ -68,10 +69,10 @@ public final class LocalPostgres {
     }
 
     private void drop() {
-        try (var admin = connect("postgres"); var statement = admin.createStatement()) {
+        try (var admin = connect("postgres");
+                var statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-        catch (SQLException ex) {
+        } catch (SQLException ex) {
             System.err.println("[shop-test] could not drop test database " + database + ": " + ex.getMessage());
         }
     }

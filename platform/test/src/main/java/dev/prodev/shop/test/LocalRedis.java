@@ -9,8 +9,7 @@ public final class LocalRedis {
 
     private static volatile boolean checked;
 
-    private LocalRedis() {
-    }
+    private LocalRedis() {}
 
     public static String host() {
         return LocalPostgres.env("SHOP_TEST_REDIS_HOST", "127.0.0.1");
@@ -22,11 +21,12 @@ public final class LocalRedis {
             try (var socket = new Socket()) {
                 socket.connect(new InetSocketAddress(host(), port), 2000);
                 checked = true;
-            }
-            catch (IOException ex) {
-                throw new IllegalStateException("No Docker engine and no Redis at " + host() + ":" + port
-                        + ". Run 'deploy/local/infra up' (it installs and starts Redis), start Docker, "
-                        + "or set SHOP_TEST_REDIS_HOST/SHOP_TEST_REDIS_PORT.", ex);
+            } catch (IOException ex) {
+                throw new IllegalStateException(
+                        "No Docker engine and no Redis at " + host() + ":" + port
+                                + ". Run 'deploy/local/infra up' (it installs and starts Redis), start Docker, "
+                                + "or set SHOP_TEST_REDIS_HOST/SHOP_TEST_REDIS_PORT.",
+                        ex);
             }
         }
         return port;

@@ -9,8 +9,11 @@ import java.util.Map;
  * signed token from {@link TestTokens}; {@link #pick} reads a matrix row's expected status.
  */
 public enum MatrixCaller {
-
-    ANONYMOUS, ALICE, BOB, ADMIN, SRE;
+    ANONYMOUS,
+    ALICE,
+    BOB,
+    ADMIN,
+    SRE;
 
     /** The callers with the admin last: for writes, so every refusal before it meets the resource unchanged. */
     public static final java.util.List<MatrixCaller> ADMIN_LAST = java.util.List.of(ANONYMOUS, ALICE, BOB, SRE, ADMIN);

@@ -18,17 +18,25 @@ import org.springframework.beans.factory.annotation.Value;
  */
 public interface ServiceEssentials {
 
-    HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(int port, String path, String authorization)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -36,17 +44,24 @@ public interface ServiceEssentials {
             throws Exception {
         var path = "/api/v1/no-such-resource";
         assertThat(get(port, path, TestTokens.bearer("alice", "customer")).statusCode())
-                .as("valid token passes authentication and reaches routing").isEqualTo(404);
-        assertThat(get(port, path, TestTokens.expired("alice", "customer")).statusCode()).as("expired").isEqualTo(401);
-        assertThat(get(port, path, TestTokens.wrongAudience("alice", "customer")).statusCode()).as("audience")
+                .as("valid token passes authentication and reaches routing")
+                .isEqualTo(404);
+        assertThat(get(port, path, TestTokens.expired("alice", "customer")).statusCode())
+                .as("expired")
                 .isEqualTo(401);
-        assertThat(get(port, path, TestTokens.wronglySigned("alice", "customer")).statusCode()).as("signature")
+        assertThat(get(port, path, TestTokens.wrongAudience("alice", "customer"))
+                        .statusCode())
+                .as("audience")
+                .isEqualTo(401);
+        assertThat(get(port, path, TestTokens.wronglySigned("alice", "customer"))
+                        .statusCode())
+                .as("signature")
                 .isEqualTo(401);
     }
 
     @Test
     default void reportsUpOnLivenessAndReadinessProbes(@Value("${local.server.port}") int port) throws Exception {
-        for (var probe : new String[] { "/actuator/health/liveness", "/actuator/health/readiness" }) {
+        for (var probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
             var response = get(port, probe);
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
             assertThat(response.body()).as(probe).contains("\"status\":\"UP\"");
@@ -54,8 +69,9 @@ public interface ServiceEssentials {
     }
 
     @Test
-    default void exposesPrometheusMetricsTaggedWithTheApplicationName(@Value("${local.server.port}") int port,
-            @Value("${spring.application.name}") String application) throws Exception {
+    default void exposesPrometheusMetricsTaggedWithTheApplicationName(
+            @Value("${local.server.port}") int port, @Value("${spring.application.name}") String application)
+            throws Exception {
         get(port, "/actuator/health"); // at least one observed request
         var response = get(port, "/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -66,8 +82,11 @@ public interface ServiceEssentials {
     default void refusesAnApiCallWithoutATokenAsProblemJson(@Value("${local.server.port}") int port) throws Exception {
         var response = get(port, "/api/v1/no-such-resource");
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":401").doesNotContain("Exception").doesNotContain("at ");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"status\":401")
+                .doesNotContain("Exception")
+                .doesNotContain("at ");
     }
 }

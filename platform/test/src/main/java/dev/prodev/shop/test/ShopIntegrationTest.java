@@ -19,9 +19,14 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @SpringBootTest
 @Import(ShopTestInfrastructure.class)
-@TestPropertySource(properties = { "management.tracing.export.enabled=false", "logging.level.kafka=WARN",
-        "logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN",
-        "logging.structured.format.console=" })
+@TestPropertySource(
+        properties = {
+            "management.tracing.export.enabled=false",
+            "logging.level.kafka=WARN",
+            "logging.level.org.apache.kafka=WARN",
+            "logging.level.state.change.logger=WARN",
+            "logging.structured.format.console="
+        })
 public @interface ShopIntegrationTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")

@@ -26,9 +26,14 @@ import org.testcontainers.utility.DockerImageName;
  * when the service has the matching client on its classpath.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ ShopTestInfrastructure.DockerPostgres.class, ShopTestInfrastructure.DockerKafka.class,
-        ShopTestInfrastructure.DockerRedis.class, ShopTestInfrastructure.LocalPostgresConnection.class,
-        ShopTestInfrastructure.LocalKafkaConnection.class, ShopTestInfrastructure.LocalRedisConnection.class })
+@Import({
+    ShopTestInfrastructure.DockerPostgres.class,
+    ShopTestInfrastructure.DockerKafka.class,
+    ShopTestInfrastructure.DockerRedis.class,
+    ShopTestInfrastructure.LocalPostgresConnection.class,
+    ShopTestInfrastructure.LocalKafkaConnection.class,
+    ShopTestInfrastructure.LocalRedisConnection.class
+})
 public class ShopTestInfrastructure {
 
     static final String POSTGRES_IMAGE = "postgres:17-alpine";

@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 public class TestTokenIssuerCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         if (!MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
                 .isPresent(ShopIntegrationTest.class)) {
             return null;
@@ -26,11 +27,18 @@ public class TestTokenIssuerCustomizerFactory implements ContextCustomizerFactor
     private static final class IssuerCustomizer implements ContextCustomizer {
 
         @Override
-        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+        public void customizeContext(
+                org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration mergedConfig) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("shop-test-tokens",
-                    Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.issuerUri(),
-                            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "shop-test-tokens",
+                            Map.of(
+                                    "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                                    TestTokens.issuerUri(),
+                                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                                    TestTokens.jwksUri())));
         }
 
         @Override

@@ -33,8 +33,7 @@ public final class TestTokens {
 
     private static volatile MockOAuth2Server server;
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** The issuer URI the services under test trust. */
     public static String issuerUri() {
@@ -61,7 +60,9 @@ public final class TestTokens {
     public static String bearerWithClaims(String username, Map<String, Object> extraClaims, String... roles) {
         var claims = new java.util.HashMap<>(claims(username, roles));
         claims.putAll(extraClaims);
-        return "Bearer " + server().issueToken(ISSUER_ID, username, AUDIENCE, claims, 3600).serialize();
+        return "Bearer "
+                + server().issueToken(ISSUER_ID, username, AUDIENCE, claims, 3600)
+                        .serialize();
     }
 
     /** A token for {@code username} whose {@code exp} lies in the past. */
@@ -72,35 +73,56 @@ public final class TestTokens {
     /** A well-formed token with the right issuer and audience, signed by a key the issuer never published. */
     public static String wronglySigned(String username, String... roles) {
         try {
-            var key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            var key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
             var now = Instant.now();
-            var claims = new JWTClaimsSet.Builder().issuer(issuerUri()).subject(username).audience(AUDIENCE)
-                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))
-                    .claim("preferred_username", username).claim("email", username + "@example.com")
-                    .claim("realm_access", Map.of("roles", List.of(roles))).build();
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            var claims = new JWTClaimsSet.Builder()
+                    .issuer(issuerUri())
+                    .subject(username)
+                    .audience(AUDIENCE)
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plusSeconds(3600)))
+                    .claim("preferred_username", username)
+                    .claim("email", username + "@example.com")
+                    .claim("realm_access", Map.of("roles", List.of(roles)))
+                    .build();
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return "Bearer " + jwt.serialize();
-        }
-        catch (JOSEException ex) {
+        } catch (JOSEException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     /** A token issued for another audience than {@code shop-api}. */
     public static String wrongAudience(String username, String... roles) {
-        return "Bearer " + server().issueToken(ISSUER_ID, username, "some-other-api",
-                claims(username, roles), 3600).serialize();
+        return "Bearer "
+                + server().issueToken(ISSUER_ID, username, "some-other-api", claims(username, roles), 3600)
+                        .serialize();
     }
 
     private static String token(String username, long expirySeconds, String... roles) {
-        return server().issueToken(ISSUER_ID, username, AUDIENCE, claims(username, roles), expirySeconds).serialize();
+        return server().issueToken(ISSUER_ID, username, AUDIENCE, claims(username, roles), expirySeconds)
+                .serialize();
     }
 
     private static Map<String, Object> claims(String username, String... roles) {
-        return Map.of("preferred_username", username, "email", username + "@example.com",
-                "given_name", username, "family_name", "Example",
-                "realm_access", Map.of("roles", List.of(roles)));
+        return Map.of(
+                "preferred_username",
+                username,
+                "email",
+                username + "@example.com",
+                "given_name",
+                username,
+                "family_name",
+                "Example",
+                "realm_access",
+                Map.of("roles", List.of(roles)));
     }
 
     private static MockOAuth2Server server() {

@@ -29,8 +29,7 @@ class InfrastructureSwitchIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    static class Probe {
-    }
+    static class Probe {}
 
     @Autowired
     JdbcTemplate jdbc;
@@ -57,11 +56,18 @@ class InfrastructureSwitchIT {
         var database = jdbc.queryForObject("select current_database()", String.class);
         var serverVersion = jdbc.queryForObject("show server_version", String.class);
         if (mode == InfrastructureMode.LOCAL) {
-            assertThat(database).isEqualTo(LocalPostgres.freshDatabase().database()).startsWith("shop_it_");
+            assertThat(database)
+                    .isEqualTo(LocalPostgres.freshDatabase().database())
+                    .startsWith("shop_it_");
         }
         var line = "infrastructure=" + mode + " database=" + database + " postgres=" + serverVersion
-                + " kafka=" + String.join(",", kafka.getProducerFactory().getConfigurationProperties()
-                        .getOrDefault("bootstrap.servers", "?").toString());
+                + " kafka="
+                + String.join(
+                        ",",
+                        kafka.getProducerFactory()
+                                .getConfigurationProperties()
+                                .getOrDefault("bootstrap.servers", "?")
+                                .toString());
         report.publishEntry("infrastructure", line);
         System.out.println("[shop-test] " + line);
         Files.createDirectories(Path.of("target"));
@@ -73,7 +79,8 @@ class InfrastructureSwitchIT {
         jdbc.execute("create table probe (id uuid primary key, note text not null)");
         var id = UUID.randomUUID();
         jdbc.update("insert into probe (id, note) values (?, ?)", id, "written");
-        assertThat(jdbc.queryForObject("select note from probe where id = ?", String.class, id)).isEqualTo("written");
+        assertThat(jdbc.queryForObject("select note from probe where id = ?", String.class, id))
+                .isEqualTo("written");
         jdbc.execute("drop table probe");
     }
 
@@ -82,7 +89,10 @@ class InfrastructureSwitchIT {
         var topic = "probe-" + UUID.randomUUID();
         var payload = "hello " + UUID.randomUUID();
         kafka.send(topic, "key", payload).get();
-        try (var consumer = consumers.createConsumer("probe-" + UUID.randomUUID(), null, null,
+        try (var consumer = consumers.createConsumer(
+                "probe-" + UUID.randomUUID(),
+                null,
+                null,
                 propsFor(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"))) {
             consumer.subscribe(List.of(topic));
             var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

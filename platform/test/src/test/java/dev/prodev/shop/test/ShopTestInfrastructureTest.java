@@ -32,27 +32,39 @@ class ShopTestInfrastructureTest {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             if (InfrastructureMode.current() == InfrastructureMode.LOCAL) {
-                assertThat(context).hasBean("localPostgresConnectionDetails").hasBean("localKafkaConnectionDetails")
-                        .hasBean("localRedisConnectionDetails").doesNotHaveBean(PostgreSQLContainer.class)
-                        .doesNotHaveBean(KafkaContainer.class).doesNotHaveBean(GenericContainer.class);
-                assertThat(context).hasSingleBean(JdbcConnectionDetails.class)
-                        .hasSingleBean(KafkaConnectionDetails.class).hasSingleBean(DataRedisConnectionDetails.class);
-            }
-            else {
-                assertThat(context).hasSingleBean(PostgreSQLContainer.class).hasSingleBean(KafkaContainer.class)
-                        .hasBean("redisContainer").doesNotHaveBean("localPostgresConnectionDetails")
-                        .doesNotHaveBean("localKafkaConnectionDetails").doesNotHaveBean("localRedisConnectionDetails");
+                assertThat(context)
+                        .hasBean("localPostgresConnectionDetails")
+                        .hasBean("localKafkaConnectionDetails")
+                        .hasBean("localRedisConnectionDetails")
+                        .doesNotHaveBean(PostgreSQLContainer.class)
+                        .doesNotHaveBean(KafkaContainer.class)
+                        .doesNotHaveBean(GenericContainer.class);
+                assertThat(context)
+                        .hasSingleBean(JdbcConnectionDetails.class)
+                        .hasSingleBean(KafkaConnectionDetails.class)
+                        .hasSingleBean(DataRedisConnectionDetails.class);
+            } else {
+                assertThat(context)
+                        .hasSingleBean(PostgreSQLContainer.class)
+                        .hasSingleBean(KafkaContainer.class)
+                        .hasBean("redisContainer")
+                        .doesNotHaveBean("localPostgresConnectionDetails")
+                        .doesNotHaveBean("localKafkaConnectionDetails")
+                        .doesNotHaveBean("localRedisConnectionDetails");
             }
         });
     }
 
     @Test
     void aServiceWithoutAKafkaClientGetsNoBroker() {
-        runner.withClassLoader(new FilteredClassLoader(KafkaConnectionDetails.class)).run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(names(context)).noneMatch(name -> name.toLowerCase().contains("kafka"));
-            assertThat(names(context)).anyMatch(name -> name.toLowerCase().contains("postgres"));
-        });
+        runner.withClassLoader(new FilteredClassLoader(KafkaConnectionDetails.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(names(context))
+                            .noneMatch(name -> name.toLowerCase().contains("kafka"));
+                    assertThat(names(context))
+                            .anyMatch(name -> name.toLowerCase().contains("postgres"));
+                });
     }
 
     @Test
@@ -60,7 +72,8 @@ class ShopTestInfrastructureTest {
         runner.withClassLoader(new FilteredClassLoader(JdbcConnectionDetails.class, DataRedisConnectionDetails.class))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(names(context)).noneMatch(name -> name.toLowerCase().contains("postgres"))
+                    assertThat(names(context))
+                            .noneMatch(name -> name.toLowerCase().contains("postgres"))
                             .noneMatch(name -> name.toLowerCase().contains("redis"))
                             .anyMatch(name -> name.toLowerCase().contains("kafka"));
                 });
@@ -76,14 +89,11 @@ class ShopTestInfrastructureTest {
     }
 
     @ShopIntegrationTest
-    static class AnnotatedIT {
-    }
+    static class AnnotatedIT {}
 
-    static class InheritsIT extends AnnotatedIT {
-    }
+    static class InheritsIT extends AnnotatedIT {}
 
-    static class Plain {
-    }
+    static class Plain {}
 
     private static List<String> names(AssertableApplicationContext context) {
         return List.of(context.getBeanDefinitionNames());

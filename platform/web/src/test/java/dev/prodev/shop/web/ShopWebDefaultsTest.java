@@ -43,8 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
  * (validation with field errors, unreadable JSON, each ShopProblem status), the JWT security
  * chain (401/403 as problem+json, method-level admin rules) and {@link CurrentUser}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "management.tracing.export.enabled=false", "logging.structured.format.console=" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.tracing.export.enabled=false", "logging.structured.format.console="})
 class ShopWebDefaultsTest {
 
     static final RSAKey KEY;
@@ -52,14 +53,15 @@ class ShopWebDefaultsTest {
     static {
         try {
             KEY = new RSAKeyGenerator(2048).keyID("test").generate();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }
 
-    record Order(@NotBlank String sku, @Min(1) int quantity, @Email String email) {
-    }
+    record Order(
+            @NotBlank String sku,
+            @Min(1) int quantity,
+            @Email String email) {}
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
@@ -106,18 +108,25 @@ class ShopWebDefaultsTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     static String token(String subject, String... roles) throws Exception {
-        var claims = new JWTClaimsSet.Builder().subject(subject).audience("shop-api")
-                .claim("email", subject + "@example.com").claim("preferred_username", subject)
+        var claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .audience("shop-api")
+                .claim("email", subject + "@example.com")
+                .claim("preferred_username", subject)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .build();
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
         jwt.sign(new RSASSASigner(KEY));
         return "Bearer " + jwt.serialize();
     }
 
     HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).method(method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
@@ -129,15 +138,20 @@ class ShopWebDefaultsTest {
 
     static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":" + status).doesNotContain("Exception")
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"status\":" + status)
+                .doesNotContain("Exception")
                 .doesNotContain("\tat ");
     }
 
     @Test
     void invalidFieldsAre400WithOneErrorPerField() throws Exception {
-        var response = send("POST", "/api/v1/orders", token("alice", "customer"),
+        var response = send(
+                "POST",
+                "/api/v1/orders",
+                token("alice", "customer"),
                 "{\"sku\":\"\",\"quantity\":0,\"email\":\"nope\"}");
         assertProblem(response, 400);
         assertThat(response.body()).contains("\"field\":\"sku\"", "\"field\":\"quantity\"", "\"field\":\"email\"");
@@ -166,12 +180,16 @@ class ShopWebDefaultsTest {
     void noTokenIs401AndAForgedOneToo() throws Exception {
         var none = send("GET", "/api/v1/whoami", null, null);
         assertProblem(none, 401);
-        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Bearer"));
+        assertThat(none.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         var forgedKey = new RSAKeyGenerator(2048).keyID("test").generate();
-        var claims = new JWTClaimsSet.Builder().subject("mallory").audience("shop-api")
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-        var forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+        var claims = new JWTClaimsSet.Builder()
+                .subject("mallory")
+                .audience("shop-api")
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .build();
+        var forged = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
         forged.sign(new RSASSASigner(forgedKey));
         assertProblem(send("GET", "/api/v1/whoami", "Bearer " + forged.serialize(), null), 401);
     }
@@ -189,7 +207,11 @@ class ShopWebDefaultsTest {
     void currentUserComesFromTheToken() throws Exception {
         var response = send("GET", "/api/v1/whoami", token("bob", "customer"), null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"id\":\"bob\"", "\"email\":\"bob@example.com\"",
-                "\"username\":\"bob\"", "\"roles\":[\"customer\"]");
+        assertThat(response.body())
+                .contains(
+                        "\"id\":\"bob\"",
+                        "\"email\":\"bob@example.com\"",
+                        "\"username\":\"bob\"",
+                        "\"roles\":[\"customer\"]");
     }
 }

@@ -14,15 +14,14 @@ import tools.jackson.databind.JsonNode;
  * through the gateway ({@code /v3/api-docs/<name>}), so the corpus follows the API as it is
  * deployed, not a list kept by hand. {@code /graphql} is added: GraphQL is described by its schema.
  */
-public record ApiOperation(String document, String method, String path, List<Param> params, JsonNode bodySchema,
-        boolean bodyRequired) {
+public record ApiOperation(
+        String document, String method, String path, List<Param> params, JsonNode bodySchema, boolean bodyRequired) {
 
     /** A path, query or header parameter with its schema type and format ({@code null} when untyped). */
-    public record Param(String in, String name, String type, String format) {
-    }
+    public record Param(String in, String name, String type, String format) {}
 
-    public static final List<String> DOCUMENTS = List.of("gateway", "users", "catalog", "orders", "payments",
-            "notifications");
+    public static final List<String> DOCUMENTS =
+            List.of("gateway", "users", "catalog", "orders", "payments", "notifications");
 
     /** HEAD and OPTIONS carry no body to check (HEAD) or are CORS preflights answered by the gateway (OPTIONS). */
     static final Set<String> SKIPPED_METHODS = Set.of("head", "options", "trace");
@@ -36,7 +35,8 @@ public record ApiOperation(String document, String method, String path, List<Par
         for (var document : DOCUMENTS) {
             var response = Platform.get("/v3/api-docs/" + document, bearer);
             if (response.statusCode() != 200) {
-                throw new AssertionError("OpenAPI document " + document + " not served: " + Platform.describe(response));
+                throw new AssertionError(
+                        "OpenAPI document " + document + " not served: " + Platform.describe(response));
             }
             var root = Platform.json(response);
             for (var path : root.path("paths").properties()) {
@@ -45,7 +45,8 @@ public record ApiOperation(String document, String method, String path, List<Par
                     if (SKIPPED_METHODS.contains(method) || "parameters".equals(method)) {
                         continue;
                     }
-                    operations.add(of(document, root, method.toUpperCase(Locale.ROOT), path.getKey(), entry.getValue()));
+                    operations.add(
+                            of(document, root, method.toUpperCase(Locale.ROOT), path.getKey(), entry.getValue()));
                 }
             }
         }
@@ -60,11 +61,16 @@ public record ApiOperation(String document, String method, String path, List<Par
             var schema = resolve(root, param.path("schema"));
             // springdoc lists resolver-injected arguments (@CurrentUser, the webhook's header map) as object
             // parameters; they are not part of the HTTP contract
-            if (schema.path("type").isMissingNode() || "object".equals(schema.path("type").asString())) {
+            if (schema.path("type").isMissingNode()
+                    || "object".equals(schema.path("type").asString())) {
                 continue;
             }
-            params.add(new Param(param.path("in").asString(), param.path("name").asString(),
-                    schema.path("type").asString(), schema.path("format").isMissingNode() ? null
+            params.add(new Param(
+                    param.path("in").asString(),
+                    param.path("name").asString(),
+                    schema.path("type").asString(),
+                    schema.path("format").isMissingNode()
+                            ? null
                             : schema.path("format").asString()));
         }
         JsonNode body = null;
@@ -73,7 +79,12 @@ public record ApiOperation(String document, String method, String path, List<Par
         if (!json.isMissingNode()) {
             body = inline(root, json, 0);
         }
-        return new ApiOperation(document, method, path, List.copyOf(params), body,
+        return new ApiOperation(
+                document,
+                method,
+                path,
+                List.copyOf(params),
+                body,
                 requestBody.path("required").asBoolean(body != null));
     }
 

@@ -43,7 +43,8 @@ public final class RawHttp {
         public Optional<String> header(String name) {
             return headers.stream()
                     .filter(h -> new String(h.name(), StandardCharsets.ISO_8859_1).equalsIgnoreCase(name))
-                    .map(h -> new String(h.value(), StandardCharsets.ISO_8859_1)).findFirst();
+                    .map(h -> new String(h.value(), StandardCharsets.ISO_8859_1))
+                    .findFirst();
         }
     }
 
@@ -87,17 +88,14 @@ public final class RawHttp {
                     out.write(request.body());
                 }
                 out.flush();
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 // a server may answer (413, 431) and close before it has read everything: read that answer
                 writeError = ex.toString();
             }
             return read(socket.getInputStream(), request.method(), writeError);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return new Response(0, List.of(), "", ex.toString());
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // a status line, header or chunk size that is not HTTP: a finding, not a crash of the corpus
             return new Response(0, List.of(), "", "unparseable answer: " + ex);
         }
@@ -107,8 +105,12 @@ public final class RawHttp {
         while (true) {
             var statusLine = line(in);
             if (statusLine == null) {
-                return new Response(0, List.of(), "", "connection closed without an answer"
-                        + (writeError == null ? "" : " (while sending: " + writeError + ")"));
+                return new Response(
+                        0,
+                        List.of(),
+                        "",
+                        "connection closed without an answer"
+                                + (writeError == null ? "" : " (while sending: " + writeError + ")"));
             }
             var parts = statusLine.split(" ", 3);
             int status = Integer.parseInt(parts[1]);
@@ -116,19 +118,26 @@ public final class RawHttp {
             String line;
             while ((line = line(in)) != null && !line.isEmpty()) {
                 int colon = line.indexOf(':');
-                headers.add(new Header(line.substring(0, colon).getBytes(StandardCharsets.ISO_8859_1),
+                headers.add(new Header(
+                        line.substring(0, colon).getBytes(StandardCharsets.ISO_8859_1),
                         line.substring(colon + 1).trim().getBytes(StandardCharsets.ISO_8859_1)));
             }
             if (status >= 100 && status < 200) {
                 continue; // 100 Continue and friends: the real answer follows
             }
             var response = new Response(status, headers, "", null);
-            if ("HEAD".equals(method) || status == 204 || status == 304
-                    || (status == 200 && response.header("Content-Type").orElse("").startsWith("text/event-stream"))) {
+            if ("HEAD".equals(method)
+                    || status == 204
+                    || status == 304
+                    || (status == 200
+                            && response.header("Content-Type").orElse("").startsWith("text/event-stream"))) {
                 return response;
             }
             var body = new ByteArrayOutputStream();
-            if (response.header("Transfer-Encoding").orElse("").toLowerCase(Locale.ROOT).contains("chunked")) {
+            if (response.header("Transfer-Encoding")
+                    .orElse("")
+                    .toLowerCase(Locale.ROOT)
+                    .contains("chunked")) {
                 String size;
                 while ((size = line(in)) != null && body.size() < MAX_BODY) {
                     int length = Integer.parseInt(size.split(";")[0].trim(), 16);
@@ -138,12 +147,11 @@ public final class RawHttp {
                     body.write(in.readNBytes(length));
                     line(in);
                 }
-            }
-            else if (response.header("Content-Length").isPresent()) {
-                int length = Integer.parseInt(response.header("Content-Length").get().trim());
+            } else if (response.header("Content-Length").isPresent()) {
+                int length =
+                        Integer.parseInt(response.header("Content-Length").get().trim());
                 body.write(in.readNBytes(Math.min(length, MAX_BODY)));
-            }
-            else {
+            } else {
                 body.write(in.readNBytes(MAX_BODY));
             }
             return new Response(status, headers, body.toString(StandardCharsets.UTF_8), null);

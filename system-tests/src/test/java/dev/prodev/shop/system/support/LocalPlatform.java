@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalPlatform {
 
-    private LocalPlatform() {
-    }
+    private LocalPlatform() {}
 
     /** The repository root: the nearest folder above the working directory that holds {@code deploy/local/up}. */
     public static Path root() {
@@ -26,8 +25,9 @@ public final class LocalPlatform {
                 return dir;
             }
         }
-        throw new AssertionError("deploy/local/up not found above " + Path.of("").toAbsolutePath()
-                + ": outage tests run against the platform that deploy/local/up started");
+        throw new AssertionError(
+                "deploy/local/up not found above " + Path.of("").toAbsolutePath()
+                        + ": outage tests run against the platform that deploy/local/up started");
     }
 
     /** Stops one component ({@code deploy/local/down <component>}) and waits until it is gone. */
@@ -46,8 +46,11 @@ public final class LocalPlatform {
         cmd.set(0, root.resolve(command[0]).toString());
         try {
             var log = Files.createTempFile("shop-local-", ".log");
-            var process = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            var process = new ProcessBuilder(cmd)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not finish within " + limit + ":\n"
@@ -58,11 +61,9 @@ public final class LocalPlatform {
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
             Files.delete(log); // kept (named in the failure) only when the command failed
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new AssertionError("cannot run " + String.join(" ", command) + ": " + ex, ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

@@ -49,12 +49,15 @@ public final class NotificationStream implements AutoCloseable {
         while (!closed) {
             try {
                 var request = HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/v1/notifications/stream"))
-                        .header("Authorization", bearer).header("Accept", "text/event-stream").GET();
+                        .header("Authorization", bearer)
+                        .header("Accept", "text/event-stream")
+                        .GET();
                 if (lastEventId != null) {
                     request.header("Last-Event-ID", lastEventId);
                 }
                 var response = Platform.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-                connections.add(response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("?"));
+                connections.add(response.statusCode() + " "
+                        + response.headers().firstValue("Content-Type").orElse("?"));
                 current = response.body();
                 if (response.statusCode() != 200) {
                     current.close();
@@ -66,19 +69,16 @@ public final class NotificationStream implements AutoCloseable {
                     while ((line = lines.readLine()) != null) {
                         if (line.startsWith("id:")) {
                             lastEventId = line.substring(3).strip();
-                        }
-                        else if (line.startsWith("data:")) {
+                        } else if (line.startsWith("data:")) {
                             data.add(line.substring(5).strip());
                         }
                     }
                 }
-            }
-            catch (IOException | UncheckedIOException ex) {
+            } catch (IOException | UncheckedIOException ex) {
                 if (!closed) {
                     connections.add("error " + ex);
                 }
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 return;
             }
             if (!closed) {
@@ -94,8 +94,7 @@ public final class NotificationStream implements AutoCloseable {
             if (current != null) {
                 current.close();
             }
-        }
-        catch (IOException ignored) {
+        } catch (IOException ignored) {
             // closing anyway
         }
         reader.interrupt();

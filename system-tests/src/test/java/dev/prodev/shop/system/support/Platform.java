@@ -30,10 +30,10 @@ public final class Platform {
     public static final String MAIL_API = System.getProperty("shop.mail.api.url", "http://localhost:8086");
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Platform() {
-    }
+    private Platform() {}
 
     /** A real Keycloak access token (password grant, public client {@code shop-web}), as {@code "Bearer ..."}. */
     public static String login(String username, String password) {
@@ -56,7 +56,9 @@ public final class Platform {
     }
 
     public static HttpResponse<String> get(String path, String bearer) {
-        var request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30)).GET();
+        var request = HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (bearer != null) {
             request.header("Authorization", bearer);
         }
@@ -64,7 +66,8 @@ public final class Platform {
     }
 
     public static HttpResponse<String> post(String path, String bearer, Object body, Map<String, String> headers) {
-        var request = HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(Duration.ofSeconds(30))
+        var request = HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body)));
         if (bearer != null) {
@@ -75,14 +78,15 @@ public final class Platform {
     }
 
     public static HttpResponse<String> getAbsolute(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET());
     }
 
     public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             throw new AssertionError("not JSON: " + describe(response), ex);
         }
     }
@@ -119,8 +123,8 @@ public final class Platform {
      * answers 422 because it has not yet received the product's {@code product.created} event
      * (a failed attempt stores no order and no key).
      */
-    public static HttpResponse<String> placeOrderOnceTheProductIsKnown(String bearer, UUID productId, int quantity,
-            String idempotencyKey, Duration patience) {
+    public static HttpResponse<String> placeOrderOnceTheProductIsKnown(
+            String bearer, UUID productId, int quantity, String idempotencyKey, Duration patience) {
         var deadline = System.nanoTime() + patience.toNanos();
         var body = orderBody(productId, quantity);
         HttpResponse<String> response;
@@ -132,8 +136,7 @@ public final class Platform {
                 return response;
             }
             sleep(Duration.ofSeconds(1));
-        }
-        while (System.nanoTime() < deadline);
+        } while (System.nanoTime() < deadline);
         throw new AssertionError("order-service never accepted product " + productId + " within " + patience
                 + " (did catalog publish product.created and order-service consume it?): " + describe(response));
     }
@@ -165,16 +168,15 @@ public final class Platform {
 
     /** Traces in Zipkin tagged {@code orderId=<id>} (notification-service tags its spans with it). */
     public static JsonNode zipkinTracesOfOrder(String orderId) {
-        var response = getAbsolute(ZIPKIN + "/api/v2/traces?limit=10&lookback=3600000&annotationQuery="
-                + encode("orderId=" + orderId));
+        var response = getAbsolute(
+                ZIPKIN + "/api/v2/traces?limit=10&lookback=3600000&annotationQuery=" + encode("orderId=" + orderId));
         return response.statusCode() == 200 ? json(response) : JSON.createArrayNode();
     }
 
     public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
@@ -188,11 +190,10 @@ public final class Platform {
         var built = request.build();
         try {
             return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new AssertionError("cannot reach " + built.uri() + " (is the platform up? deploy/local/up): " + ex, ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (IOException ex) {
+            throw new AssertionError(
+                    "cannot reach " + built.uri() + " (is the platform up? deploy/local/up): " + ex, ex);
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

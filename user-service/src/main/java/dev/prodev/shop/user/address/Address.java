@@ -34,8 +34,7 @@ public class Address {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Address() {
-    }
+    protected Address() {}
 
     Address(UUID id, UUID profileId, AddressController.AddressRequest request) {
         this.id = id;

@@ -29,15 +29,26 @@ public class AddressController {
     /** Enough for home, work and a few gift addresses; keeps the list bounded. */
     static final int MAX_ADDRESSES = 20;
 
-    public record AddressRequest(@NotBlank @Size(max = 50) String label, @NotBlank @Size(max = 200) String recipient,
-            @NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2,
-            @NotBlank @Size(max = 100) String city, @NotBlank @Size(max = 20) String postalCode,
-            @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
-    }
+    public record AddressRequest(
+            @NotBlank @Size(max = 50) String label,
+            @NotBlank @Size(max = 200) String recipient,
+            @NotBlank @Size(max = 200) String line1,
+            @Size(max = 200) String line2,
+            @NotBlank @Size(max = 100) String city,
+            @NotBlank @Size(max = 20) String postalCode,
 
-    public record AddressView(UUID id, String label, String recipient, String line1, String line2, String city,
-            String postalCode, String country) {
-    }
+            @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+            String country) {}
+
+    public record AddressView(
+            UUID id,
+            String label,
+            String recipient,
+            String line1,
+            String line2,
+            String city,
+            String postalCode,
+            String country) {}
 
     private final AddressRepository addresses;
     private final CallerProfiles callerProfiles;
@@ -50,7 +61,9 @@ public class AddressController {
     @GetMapping
     @Transactional
     public List<AddressView> list(CurrentUser user) {
-        return addresses.findByProfileIdOrderByCreatedAt(profileId(user)).stream().map(Address::view).toList();
+        return addresses.findByProfileIdOrderByCreatedAt(profileId(user)).stream()
+                .map(Address::view)
+                .toList();
     }
 
     @PostMapping
@@ -62,7 +75,8 @@ public class AddressController {
         }
         var address = addresses.save(new Address(UUID.randomUUID(), profileId, request));
         var view = address.view();
-        return ResponseEntity.created(URI.create("/api/v1/users/me/addresses/" + view.id())).body(view);
+        return ResponseEntity.created(URI.create("/api/v1/users/me/addresses/" + view.id()))
+                .body(view);
     }
 
     @GetMapping("/{id}")
@@ -87,7 +101,8 @@ public class AddressController {
     }
 
     private Address owned(CurrentUser user, UUID id) {
-        return addresses.findByIdAndProfileId(id, profileId(user))
+        return addresses
+                .findByIdAndProfileId(id, profileId(user))
                 .orElseThrow(() -> ShopProblem.notFound("address", id));
     }
 

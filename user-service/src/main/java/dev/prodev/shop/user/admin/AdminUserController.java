@@ -36,8 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 public class AdminUserController {
 
-    public record UserPage(List<ProfileView> items, int page, int size, long totalItems, int totalPages) {
-    }
+    public record UserPage(List<ProfileView> items, int page, int size, long totalItems, int totalPages) {}
 
     /** Deepest offset (page * size) the list answers. */
     public static final int MAX_OFFSET = 10_000;
@@ -52,19 +51,29 @@ public class AdminUserController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    public UserPage list(@RequestParam(required = false) @Size(max = 100) String q,
+    public UserPage list(
+            @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         if ((long) page * size > MAX_OFFSET) {
-            throw new ShopProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+            throw new ShopProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    "Invalid request",
                     "Only the first " + MAX_OFFSET + " users can be paged through; narrow the search with q.",
-                    Map.of("errors", List.of(new ProblemDetailsHandler.FieldError("page",
-                            "page * size must be at most " + MAX_OFFSET))));
+                    Map.of(
+                            "errors",
+                            List.of(new ProblemDetailsHandler.FieldError(
+                                    "page", "page * size must be at most " + MAX_OFFSET))));
         }
         var query = q == null || q.isBlank() ? null : q.trim();
-        var result = profiles.search(query, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"),
-                Sort.Order.asc("id"))));
-        return new UserPage(result.map(ProfileView::of).getContent(), page, size, result.getTotalElements(),
+        var result = profiles.search(
+                query, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"))));
+        return new UserPage(
+                result.map(ProfileView::of).getContent(),
+                page,
+                size,
+                result.getTotalElements(),
                 result.getTotalPages());
     }
 

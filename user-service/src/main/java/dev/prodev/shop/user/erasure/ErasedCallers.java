@@ -41,10 +41,15 @@ class ErasedCallers implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
-                && token.getToken().getSubject() != null && erased.existsById(token.getToken().getSubject())) {
+                && token.getToken().getSubject() != null
+                && erased.existsById(token.getToken().getSubject())) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-            throw new ShopProblem(HttpStatus.UNAUTHORIZED, "account-erased", "Account erased",
-                    "This account was deleted at its owner's request; its tokens are no longer accepted.", Map.of());
+            throw new ShopProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "account-erased",
+                    "Account erased",
+                    "This account was deleted at its owner's request; its tokens are no longer accepted.",
+                    Map.of());
         }
         return true;
     }

@@ -27,8 +27,7 @@ public class ErasedSubject {
     @Column(name = "keycloak_deleted_at")
     private Instant keycloakDeletedAt;
 
-    protected ErasedSubject() {
-    }
+    protected ErasedSubject() {}
 
     public String getSubjectId() {
         return subjectId;

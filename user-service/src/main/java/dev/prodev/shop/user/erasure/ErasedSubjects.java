@@ -14,14 +14,17 @@ public interface ErasedSubjects extends JpaRepository<ErasedSubject, String> {
     /** Records the tombstone in the caller's transaction; erasing twice keeps the first one. */
     @Modifying
     @Transactional
-    @Query(value = "insert into erased_subject (subject_id, erased_at) values (:subject, now()) on conflict do nothing",
+    @Query(
+            value =
+                    "insert into erased_subject (subject_id, erased_at) values (:subject, now()) on conflict do nothing",
             nativeQuery = true)
     void record(@Param("subject") String subjectId);
 
     /** Keycloak confirmed the account is gone (deleted now, or already absent). */
     @Modifying
     @Transactional
-    @Query("update ErasedSubject s set s.keycloakDeletedAt = :at where s.subjectId = :subject and s.keycloakDeletedAt is null")
+    @Query(
+            "update ErasedSubject s set s.keycloakDeletedAt = :at where s.subjectId = :subject and s.keycloakDeletedAt is null")
     int keycloakDeleted(@Param("subject") String subjectId, @Param("at") Instant at);
 
     /** Up to 100 erasures whose Keycloak deletion is still pending since before {@code erasedBefore}, oldest first. */

@@ -24,11 +24,15 @@ class ErasureMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("shop.users.erasures.pending", () -> query(() -> jdbc.queryForObject(
-                "select count(*) from erased_subject where keycloak_deleted_at is null", Double.class)))
+        Gauge.builder(
+                        "shop.users.erasures.pending",
+                        () -> query(() -> jdbc.queryForObject(
+                                "select count(*) from erased_subject where keycloak_deleted_at is null", Double.class)))
                 .description("Erased accounts whose Keycloak deletion has not succeeded yet")
                 .register(registry);
-        Gauge.builder("shop.users.erasures.oldest.pending.age", () -> query(() -> jdbc.queryForObject("""
+        Gauge.builder(
+                        "shop.users.erasures.oldest.pending.age",
+                        () -> query(() -> jdbc.queryForObject("""
                 select coalesce(extract(epoch from (clock_timestamp() - min(erased_at))), 0)::float8
                   from erased_subject where keycloak_deleted_at is null""", Double.class)))
                 .description("Age of the oldest erasure whose Keycloak deletion is pending (0 when none)")
@@ -40,8 +44,7 @@ class ErasureMetrics implements MeterBinder {
         try {
             var value = query.get();
             return value == null ? 0 : value;
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return Double.NaN;
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (younger ones are the {@code user.deleted} consumer's, which retries by itself)
  */
 @ConfigurationProperties("shop.users.erasure")
-public record ErasureProperties(@DefaultValue("PT1H") Duration tombstoneTtl,
-        @DefaultValue("PT1M") Duration sweepInterval, @DefaultValue("PT5M") Duration keycloakRetryAfter) {
-}
+public record ErasureProperties(
+        @DefaultValue("PT1H") Duration tombstoneTtl,
+        @DefaultValue("PT1M") Duration sweepInterval,
+        @DefaultValue("PT5M") Duration keycloakRetryAfter) {}

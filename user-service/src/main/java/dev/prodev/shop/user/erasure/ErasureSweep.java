@@ -47,13 +47,13 @@ public class ErasureSweep {
      */
     public int retryKeycloakDeletions(Duration pendingFor) {
         int deleted = 0;
-        for (var pending : erased
-                .findTop100ByKeycloakDeletedAtIsNullAndErasedAtBeforeOrderByErasedAt(Instant.now().minus(pendingFor))) {
+        for (var pending : erased.findTop100ByKeycloakDeletedAtIsNullAndErasedAtBeforeOrderByErasedAt(
+                Instant.now().minus(pendingFor))) {
             try {
                 keycloak.deleteUser(pending.getSubjectId());
-            }
-            catch (ShopProblem ex) {
-                log.warn("Keycloak deletion of an erased account still fails ({}); retrying on the next sweep",
+            } catch (ShopProblem ex) {
+                log.warn(
+                        "Keycloak deletion of an erased account still fails ({}); retrying on the next sweep",
                         ex.getMessage());
                 break;
             }

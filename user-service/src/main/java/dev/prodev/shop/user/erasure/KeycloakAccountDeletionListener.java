@@ -35,7 +35,9 @@ class KeycloakAccountDeletionListener implements EventSubscriber {
 
     @Override
     public List<EventHandlers> handlers() {
-        return List.of(EventHandlers.consumer(CONSUMER, Topics.USERS).on(UserDeleted.class, this::deleteAccount).build());
+        return List.of(EventHandlers.consumer(CONSUMER, Topics.USERS)
+                .on(UserDeleted.class, this::deleteAccount)
+                .build());
     }
 
     private void deleteAccount(UserDeleted deleted) {

@@ -59,16 +59,19 @@ public class KeycloakAdminClient {
     private static final Logger log = LoggerFactory.getLogger(KeycloakAdminClient.class);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NewUser(String username, String email, String firstName, String lastName, boolean enabled,
-            boolean emailVerified, List<Credential> credentials) {
-    }
+    public record NewUser(
+            String username,
+            String email,
+            String firstName,
+            String lastName,
+            boolean enabled,
+            boolean emailVerified,
+            List<Credential> credentials) {}
 
-    public record Credential(String type, String value, boolean temporary) {
-    }
+    public record Credential(String type, String value, boolean temporary) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Role(String id, String name) {
-    }
+    record Role(String id, String name) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record KeycloakError(String errorMessage, String error, String error_description, String field) {
@@ -86,7 +89,8 @@ public class KeycloakAdminClient {
          */
         boolean passwordPolicy() {
             return (error != null && error.startsWith("invalidPassword"))
-                    || mentionsPassword(errorMessage) || mentionsPassword(error_description);
+                    || mentionsPassword(errorMessage)
+                    || mentionsPassword(error_description);
         }
 
         private static boolean mentionsPassword(String text) {
@@ -107,26 +111,30 @@ public class KeycloakAdminClient {
         this.properties = properties;
         var requests = new JdkClientHttpRequestFactory(
                 // HTTP/1.1: no h2c upgrade attempt on every new connection to Keycloak's plain-HTTP port
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(properties.connectTimeout()).build());
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(properties.connectTimeout())
+                        .build());
         requests.setReadTimeout(properties.readTimeout());
 
-        var registrations = new InMemoryClientRegistrationRepository(ClientRegistration
-                .withRegistrationId(REGISTRATION_ID)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                // client_id and client_secret in the form, as Keycloak's service-account docs show
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                .clientId(properties.clientId())
-                .clientSecret(properties.clientSecret())
-                .tokenUri(properties.url() + "/realms/" + properties.realm() + "/protocol/openid-connect/token")
-                .build());
+        var registrations =
+                new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        // client_id and client_secret in the form, as Keycloak's service-account docs show
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                        .clientId(properties.clientId())
+                        .clientSecret(properties.clientSecret())
+                        .tokenUri(properties.url() + "/realms/" + properties.realm() + "/protocol/openid-connect/token")
+                        .build());
         this.authorizedClients = new InMemoryOAuth2AuthorizedClientService(registrations);
         this.serviceAccount = UsernamePasswordAuthenticationToken.unauthenticated(properties.clientId(), null);
 
         var tokens = new RestClientClientCredentialsTokenResponseClient();
         // the token request joins the trace and has the same timeouts as the Admin API calls
-        tokens.setRestClient(builder.clone().requestFactory(requests)
-                .configureMessageConverters(converters -> converters.addCustomConverter(new FormHttpMessageConverter())
+        tokens.setRestClient(builder.clone()
+                .requestFactory(requests)
+                .configureMessageConverters(converters -> converters
+                        .addCustomConverter(new FormHttpMessageConverter())
                         .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
                 .build());
@@ -139,9 +147,12 @@ public class KeycloakAdminClient {
         interceptor.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
         interceptor.setPrincipalResolver(request -> serviceAccount);
         // a 401 from the Admin API (invalid_token) drops the cached token: the next request fetches a new one
-        interceptor.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(
-                authorizedClients));
-        this.http = builder.clone().baseUrl(properties.url()).requestFactory(requests).requestInterceptor(interceptor)
+        interceptor.setAuthorizationFailureHandler(
+                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
+        this.http = builder.clone()
+                .baseUrl(properties.url())
+                .requestFactory(requests)
+                .requestInterceptor(interceptor)
                 .build();
     }
 
@@ -154,8 +165,7 @@ public class KeycloakAdminClient {
         return request -> {
             try {
                 return tokens.getTokenResponse(request);
-            }
-            catch (OAuth2AuthorizationException firstFailure) {
+            } catch (OAuth2AuthorizationException firstFailure) {
                 log.debug("service-account token request failed, retrying once: {}", firstFailure.toString());
                 return tokens.getTokenResponse(request);
             }
@@ -168,9 +178,16 @@ public class KeycloakAdminClient {
      * {@code weak-password} with Keycloak's own message if the password breaks the realm's policy.
      */
     public String createUser(NewUser user) {
-        var location = call(() -> http.post().uri("/admin/realms/{realm}/users", properties.realm())
-                .contentType(MediaType.APPLICATION_JSON).body(user)
-                .retrieve().toBodilessEntity().getHeaders().getLocation(), "create user");
+        var location = call(
+                () -> http.post()
+                        .uri("/admin/realms/{realm}/users", properties.realm())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(user)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getHeaders()
+                        .getLocation(),
+                "create user");
         if (location == null) {
             throw unavailable("Keycloak created the user without telling us its id", null);
         }
@@ -179,20 +196,32 @@ public class KeycloakAdminClient {
     }
 
     public void assignRealmRole(String userId, String roleName) {
-        var role = call(() -> http.get().uri("/admin/realms/{realm}/roles/{role}", properties.realm(), roleName)
-                .retrieve().body(Role.class), "read role");
-        call(() -> http.post().uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
-                .contentType(MediaType.APPLICATION_JSON).body(List.of(role)).retrieve().toBodilessEntity(),
+        var role = call(
+                () -> http.get()
+                        .uri("/admin/realms/{realm}/roles/{role}", properties.realm(), roleName)
+                        .retrieve()
+                        .body(Role.class),
+                "read role");
+        call(
+                () -> http.post()
+                        .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(List.of(role))
+                        .retrieve()
+                        .toBodilessEntity(),
                 "assign role");
     }
 
     /** Deletes the user; a user already gone counts as deleted (so retries are safe). */
     public void deleteUser(String userId) {
         try {
-            call(() -> http.delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                    .retrieve().toBodilessEntity(), "delete user");
-        }
-        catch (ShopProblem ex) {
+            call(
+                    () -> http.delete()
+                            .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                            .retrieve()
+                            .toBodilessEntity(),
+                    "delete user");
+        } catch (ShopProblem ex) {
             if (ex.status() != HttpStatus.NOT_FOUND) {
                 throw ex;
             }
@@ -201,8 +230,13 @@ public class KeycloakAdminClient {
 
     /** Disables the user: they cannot log in or refresh tokens any more. 404 if Keycloak has no such user. */
     public void disableUser(String userId) {
-        call(() -> http.put().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", false)).retrieve().toBodilessEntity(),
+        call(
+                () -> http.put()
+                        .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("enabled", false))
+                        .retrieve()
+                        .toBodilessEntity(),
                 "disable user");
     }
 
@@ -215,24 +249,20 @@ public class KeycloakAdminClient {
     private <T> T call(Supplier<T> request, String what) {
         try {
             return request.get();
-        }
-        catch (RestClientResponseException ex) {
+        } catch (RestClientResponseException ex) {
             if (ex.getStatusCode().value() != 401) {
                 return handleError(ex, what);
             }
             log.info("Keycloak no longer accepts the service-account token ({}); fetching a new one", what);
             forgetToken();
-        }
-        catch (RestClientException | OAuth2AuthorizationException ex) {
+        } catch (RestClientException | OAuth2AuthorizationException ex) {
             throw failure(ex, what);
         }
         try {
             return request.get();
-        }
-        catch (RestClientResponseException ex) {
+        } catch (RestClientResponseException ex) {
             return handleError(ex, what);
-        }
-        catch (RestClientException | OAuth2AuthorizationException ex) {
+        } catch (RestClientException | OAuth2AuthorizationException ex) {
             throw failure(ex, what);
         }
     }
@@ -247,7 +277,8 @@ public class KeycloakAdminClient {
             // no token: Keycloak's token endpoint refused the client, did not answer, or answered nonsense
             return unavailable("cannot obtain a service-account token from Keycloak (" + what + ")", ex);
         }
-        return ex instanceof ResourceAccessException ? unavailable("Keycloak did not answer (" + what + ")", ex)
+        return ex instanceof ResourceAccessException
+                ? unavailable("Keycloak did not answer (" + what + ")", ex)
                 : unavailable("Keycloak answered " + what + " with something unreadable", ex);
     }
 
@@ -281,25 +312,33 @@ public class KeycloakAdminClient {
      * email...): the shopper's to fix, so 422 with the policy's own words as the field error.
      */
     static ShopProblem weakPassword(String policyMessage) {
-        return new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "weak-password", "Password too weak",
+        return new ShopProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "weak-password",
+                "Password too weak",
                 "The password is too weak or too common; choose a longer one that is not your email or a well-known password.",
-                Map.of("errors", List.of(new ProblemDetailsHandler.FieldError("password",
-                        policyMessage != null ? policyMessage : "does not meet the password policy"))));
+                Map.of(
+                        "errors",
+                        List.of(new ProblemDetailsHandler.FieldError(
+                                "password",
+                                policyMessage != null ? policyMessage : "does not meet the password policy"))));
     }
 
     private static KeycloakError readError(RestClientResponseException ex) {
         try {
             return ex.getResponseBodyAs(KeycloakError.class);
-        }
-        catch (RuntimeException unreadable) {
+        } catch (RuntimeException unreadable) {
             return null;
         }
     }
 
     static ShopProblem unavailable(String why, Exception cause) {
         log.warn("identity provider unavailable: {}{}", why, cause == null ? "" : " (" + cause + ")");
-        return new ShopProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
-                "Identity provider unavailable", "Accounts cannot be changed right now; try again shortly.",
+        return new ShopProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "identity-provider-unavailable",
+                "Identity provider unavailable",
+                "Accounts cannot be changed right now; try again shortly.",
                 Map.of("retryAfterSeconds", 5));
     }
 }

@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout response timeout; beyond it Keycloak counts as unavailable (503)
  */
 @ConfigurationProperties("shop.keycloak")
-public record KeycloakAdminProperties(@DefaultValue("http://localhost:8180") String url,
-        @DefaultValue("shop") String realm, @DefaultValue("shop-user-admin") String clientId,
-        @DefaultValue("") String clientSecret, @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("5s") Duration readTimeout) {
-}
+public record KeycloakAdminProperties(
+        @DefaultValue("http://localhost:8180") String url,
+        @DefaultValue("shop") String realm,
+        @DefaultValue("shop-user-admin") String clientId,
+        @DefaultValue("") String clientSecret,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("5s") Duration readTimeout) {}

@@ -21,17 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/users/me")
 public class MeController {
 
-    public record UpdateProfile(@NotBlank @Size(max = 200) String displayName, @Size(max = 100) String firstName,
-            @Size(max = 100) String lastName) {
-    }
+    public record UpdateProfile(
+            @NotBlank @Size(max = 200) String displayName,
+            @Size(max = 100) String firstName,
+            @Size(max = 100) String lastName) {}
 
     private final UserProfileRepository profiles;
     private final ErasedSubjects erased;
     private final Outbox outbox;
     private final CallerProfiles callerProfiles;
 
-    public MeController(UserProfileRepository profiles, ErasedSubjects erased, Outbox outbox,
-            CallerProfiles callerProfiles) {
+    public MeController(
+            UserProfileRepository profiles, ErasedSubjects erased, Outbox outbox, CallerProfiles callerProfiles) {
         this.profiles = profiles;
         this.erased = erased;
         this.outbox = outbox;

@@ -43,15 +43,14 @@ public class UserProfile {
     @Version
     private long version;
 
-    protected UserProfile() {
-    }
+    protected UserProfile() {}
 
     public UserProfile(UUID id, String keycloakId, String email, String displayName) {
         this(id, keycloakId, email, displayName, null, null);
     }
 
-    public UserProfile(UUID id, String keycloakId, String email, String displayName, String firstName,
-            String lastName) {
+    public UserProfile(
+            UUID id, String keycloakId, String email, String displayName, String firstName, String lastName) {
         this.id = id;
         this.keycloakId = keycloakId;
         this.email = email;

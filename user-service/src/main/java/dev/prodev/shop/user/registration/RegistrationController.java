@@ -51,12 +51,18 @@ public class RegistrationController {
     /** Longest: a bound on what is hashed, not a security rule (passphrases fit comfortably). */
     public static final int MAX_PASSWORD_LENGTH = 128;
 
-    public record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(min = MIN_PASSWORD_LENGTH, max = MAX_PASSWORD_LENGTH,
-                    message = "must be between " + MIN_PASSWORD_LENGTH + " and " + MAX_PASSWORD_LENGTH
-                            + " characters") String password,
-            @NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName) {
-    }
+    public record RegisterRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+
+            @NotBlank
+            @Size(
+                    min = MIN_PASSWORD_LENGTH,
+                    max = MAX_PASSWORD_LENGTH,
+                    message = "must be between " + MIN_PASSWORD_LENGTH + " and " + MAX_PASSWORD_LENGTH + " characters")
+            String password,
+
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -65,7 +71,10 @@ public class RegistrationController {
     private final Outbox outbox;
     private final TransactionTemplate transaction;
 
-    public RegistrationController(KeycloakAdminClient keycloak, UserProfileRepository profiles, Outbox outbox,
+    public RegistrationController(
+            KeycloakAdminClient keycloak,
+            UserProfileRepository profiles,
+            Outbox outbox,
             TransactionTemplate transaction) {
         this.keycloak = keycloak;
         this.profiles = profiles;
@@ -82,8 +91,14 @@ public class RegistrationController {
         var firstName = request.firstName().trim();
         var lastName = request.lastName().trim();
         requireAnnounceable(email, firstName + " " + lastName);
-        var userId = keycloak.createUser(new KeycloakAdminClient.NewUser(email, email, firstName, lastName, true,
-                false, List.of(new KeycloakAdminClient.Credential("password", request.password(), false))));
+        var userId = keycloak.createUser(new KeycloakAdminClient.NewUser(
+                email,
+                email,
+                firstName,
+                lastName,
+                true,
+                false,
+                List.of(new KeycloakAdminClient.Credential("password", request.password(), false))));
         try {
             keycloak.assignRealmRole(userId, "customer");
             var displayName = firstName + " " + lastName;
@@ -94,8 +109,7 @@ public class RegistrationController {
                 return saved;
             });
             return ResponseEntity.created(URI.create("/api/v1/users/me")).body(ProfileView.of(profile));
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             compensate(userId, ex);
             throw ex;
         }
@@ -108,8 +122,8 @@ public class RegistrationController {
      * created the user was a 500. Checking the event itself keeps the two rules from drifting.
      */
     private static void requireAnnounceable(String email, String displayName) {
-        var errors = EventSchemas.validate(UserRegistered.TYPE,
-                JSON.writeValueAsBytes(new UserRegistered("pending", email, displayName)));
+        var errors = EventSchemas.validate(
+                UserRegistered.TYPE, JSON.writeValueAsBytes(new UserRegistered("pending", email, displayName)));
         if (errors.isEmpty()) {
             return;
         }
@@ -117,20 +131,26 @@ public class RegistrationController {
         var fields = errors.stream()
                 .map(error -> error.startsWith("$.displayName")
                         ? new FieldError("firstName", "first and last name must not be empty")
-                        : new FieldError("email", "must be a deliverable email address (a known top-level domain, ASCII only)"))
+                        : new FieldError(
+                                "email", "must be a deliverable email address (a known top-level domain, ASCII only)"))
                 .distinct()
                 .toList();
-        throw new ShopProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid fields.",
+        throw new ShopProblem(
+                HttpStatus.BAD_REQUEST,
+                "validation",
+                "Invalid request",
+                "The request has invalid fields.",
                 Map.of("errors", fields));
     }
 
     private void compensate(String userId, RuntimeException cause) {
-        log.warn("registration of {} failed after Keycloak created the user; deleting it again: {}", userId,
+        log.warn(
+                "registration of {} failed after Keycloak created the user; deleting it again: {}",
+                userId,
                 cause.toString());
         try {
             keycloak.deleteUser(userId);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // the orphan cannot log in to anything that needs a profile; an operator can remove it
             log.error("could not delete Keycloak user {} after a failed registration", userId, ex);
         }

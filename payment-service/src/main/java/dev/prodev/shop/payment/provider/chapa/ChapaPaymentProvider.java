@@ -43,9 +43,10 @@ public class ChapaPaymentProvider implements PaymentProvider {
 
     /** The adapter talking to {@code properties.baseUrl()} with its timeouts and the Bearer secret key. */
     public static ChapaPaymentProvider create(RestClient.Builder builder, ChapaProperties properties) {
-        var requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(properties.connectTimeout()).build());
+        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build());
         requestFactory.setReadTimeout(properties.readTimeout());
         var http = builder.baseUrl(properties.baseUrl().toString())
                 .requestFactory(requestFactory)
@@ -61,11 +62,20 @@ public class ChapaPaymentProvider implements PaymentProvider {
 
     @Override
     public AuthorizationResult authorize(AuthorizationRequest request) {
-        var body = new InitializeRequest(request.amount().amount().toPlainString(), request.amount().currency(),
-                request.reference(), blankToNull(properties.callbackUrl()), blankToNull(properties.returnUrl()),
+        var body = new InitializeRequest(
+                request.amount().amount().toPlainString(),
+                request.amount().currency(),
+                request.reference(),
+                blankToNull(properties.callbackUrl()),
+                blankToNull(properties.returnUrl()),
                 new Customization("ProDev Shop", "Order " + request.orderId()),
-                Map.of("order_id", request.orderId().toString(), "payment_id", request.paymentId().toString()));
-        var response = call(() -> http.post().uri("/v1/transaction/initialize")
+                Map.of(
+                        "order_id",
+                        request.orderId().toString(),
+                        "payment_id",
+                        request.paymentId().toString()));
+        var response = call(() -> http.post()
+                .uri("/v1/transaction/initialize")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .exchange((req, res) -> new Answer<>(res.getStatusCode(), res.bodyTo(InitializeResponse.class))));
@@ -73,7 +83,9 @@ public class ChapaPaymentProvider implements PaymentProvider {
             return new Declined("chapa rejected the payment: " + message(response.body()));
         }
         var result = response.body();
-        if (result == null || !"success".equals(result.status()) || result.data() == null
+        if (result == null
+                || !"success".equals(result.status())
+                || result.data() == null
                 || result.data().checkoutUrl() == null) {
             throw new ProviderException("chapa initialize answered " + response.status() + " without a checkout_url");
         }
@@ -82,7 +94,8 @@ public class ChapaPaymentProvider implements PaymentProvider {
 
     @Override
     public AuthorizationResult verify(String txRef) {
-        var response = call(() -> http.get().uri("/v1/transaction/verify/{txRef}", txRef)
+        var response = call(() -> http.get()
+                .uri("/v1/transaction/verify/{txRef}", txRef)
                 .exchange((req, res) -> new Answer<>(res.getStatusCode(), res.bodyTo(VerifyResponse.class))));
         if (response.status().is4xxClientError()) {
             return new Declined("chapa does not know transaction " + txRef + ": " + message(response.body()));
@@ -105,7 +118,8 @@ public class ChapaPaymentProvider implements PaymentProvider {
         form.add("reason", reason);
         form.add("amount", amount.amount().toPlainString());
         form.add("reference", refundReference);
-        var response = call(() -> http.post().uri("/v1/refund/{txRef}", txRef)
+        var response = call(() -> http.post()
+                .uri("/v1/refund/{txRef}", txRef)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(form)
                 .exchange((req, res) -> new Answer<>(res.getStatusCode(), res.bodyTo(RefundResponse.class))));
@@ -114,15 +128,16 @@ public class ChapaPaymentProvider implements PaymentProvider {
             throw new ProviderException("chapa refused the refund of " + txRef + " (" + response.status() + "): "
                     + (result == null ? "no body" : String.valueOf(result.message())));
         }
-        return result.data() != null && result.data().ref() != null ? result.data().ref() : refundReference;
+        return result.data() != null && result.data().ref() != null
+                ? result.data().ref()
+                : refundReference;
     }
 
     private <T> Answer<T> call(java.util.function.Supplier<Answer<T>> exchange) {
         Answer<T> answer;
         try {
             answer = exchange.get();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // I/O errors, and bodies that are not the JSON Chapa documents (e.g. an HTML error page from a proxy)
             throw new ProviderException("chapa call failed: " + ex.getMessage(), ex);
         }
@@ -146,41 +161,41 @@ public class ChapaPaymentProvider implements PaymentProvider {
         return "no details";
     }
 
-    record Answer<T>(HttpStatusCode status, T body) {
-    }
+    record Answer<T>(HttpStatusCode status, T body) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record InitializeRequest(String amount, String currency, @JsonProperty("tx_ref") String txRef,
-            @JsonProperty("callback_url") String callbackUrl, @JsonProperty("return_url") String returnUrl,
-            Customization customization, Map<String, String> meta) {
-    }
+    record InitializeRequest(
+            String amount,
+            String currency,
+            @JsonProperty("tx_ref") String txRef,
+            @JsonProperty("callback_url") String callbackUrl,
+            @JsonProperty("return_url") String returnUrl,
+            Customization customization,
+            Map<String, String> meta) {}
 
-    record Customization(String title, String description) {
-    }
+    record Customization(String title, String description) {}
 
     /** {@code message} is a string, or an object of field errors on a 400. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record InitializeResponse(Object message, String status, CheckoutData data) {
-    }
+    record InitializeResponse(Object message, String status, CheckoutData data) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CheckoutData(@JsonProperty("checkout_url") String checkoutUrl) {
-    }
+    record CheckoutData(@JsonProperty("checkout_url") String checkoutUrl) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record VerifyResponse(Object message, String status, TransactionData data) {
-    }
+    record VerifyResponse(Object message, String status, TransactionData data) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record TransactionData(String status, String reference, @JsonProperty("tx_ref") String txRef, String currency,
-            Object amount) {
-    }
+    record TransactionData(
+            String status,
+            String reference,
+            @JsonProperty("tx_ref") String txRef,
+            String currency,
+            Object amount) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RefundResponse(Object message, String status, RefundData data) {
-    }
+    record RefundResponse(Object message, String status, RefundData data) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RefundData(String ref, String status) {
-    }
+    record RefundData(String ref, String status) {}
 }

@@ -17,7 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout socket read timeout (the Resilience4j time limiter bounds the whole call too)
  */
 @ConfigurationProperties("shop.payment.chapa")
-public record ChapaProperties(@DefaultValue("https://api.chapa.co") URI baseUrl, @DefaultValue("") String secretKey,
-        @DefaultValue("") String webhookSecret, @DefaultValue("") String callbackUrl, @DefaultValue("") String returnUrl,
-        @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
-}
+public record ChapaProperties(
+        @DefaultValue("https://api.chapa.co") URI baseUrl,
+        @DefaultValue("") String secretKey,
+        @DefaultValue("") String webhookSecret,
+        @DefaultValue("") String callbackUrl,
+        @DefaultValue("") String returnUrl,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("5s") Duration readTimeout) {}

@@ -39,11 +39,17 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     /** What the simulator does for {@code amount}. */
     public enum Behaviour {
-        AUTHORIZE, DECLINE, FAIL, SLOW;
+        AUTHORIZE,
+        DECLINE,
+        FAIL,
+        SLOW;
 
         public static Behaviour forAmount(BigDecimal amount) {
-            var cents = amount.setScale(2, RoundingMode.HALF_EVEN).remainder(BigDecimal.ONE).abs()
-                    .movePointRight(2).intValue();
+            var cents = amount.setScale(2, RoundingMode.HALF_EVEN)
+                    .remainder(BigDecimal.ONE)
+                    .abs()
+                    .movePointRight(2)
+                    .intValue();
             return switch (cents) {
                 case 13 -> DECLINE;
                 case 42 -> FAIL;
@@ -84,8 +90,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     private static void sleep(Duration delay) {
         try {
             Thread.sleep(delay);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             // the time limiter gave up on us: stop, like a cancelled HTTP call
             Thread.currentThread().interrupt();
             throw new ProviderException("simulated slow call interrupted", ex);

@@ -43,7 +43,9 @@ import org.springframework.web.client.RestClient;
 class ChapaPaymentProviderTest {
 
     @RegisterExtension
-    static WireMockExtension chapaApi = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension chapaApi = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String SECRET_KEY = "CHASECK_TEST-abcdefghijklmnop";
 
@@ -55,23 +57,35 @@ class ChapaPaymentProviderTest {
 
     @BeforeEach
     void setUp() {
-        var properties = new ChapaProperties(URI.create(chapaApi.baseUrl()), SECRET_KEY, "whsec",
-                "https://shop.example/api/v1/payments/webhooks/chapa", "https://shop.example/orders",
-                Duration.ofSeconds(5), Duration.ofSeconds(10));
+        var properties = new ChapaProperties(
+                URI.create(chapaApi.baseUrl()),
+                SECRET_KEY,
+                "whsec",
+                "https://shop.example/api/v1/payments/webhooks/chapa",
+                "https://shop.example/orders",
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10));
         chapa = ChapaPaymentProvider.create(RestClient.builder(), properties);
         // generous: a loaded CI machine must not turn a normal answer into a timeout
         guarded = guardedWithTimeout(Duration.ofSeconds(10));
     }
 
     private ResilientPaymentProvider guardedWithTimeout(Duration timeout) {
-        return new ResilientPaymentProvider(chapa,
+        return new ResilientPaymentProvider(
+                chapa,
                 CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                        .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
-                        .waitDurationInOpenState(Duration.ofMinutes(1)).build()),
+                        .slidingWindowSize(4)
+                        .minimumNumberOfCalls(4)
+                        .failureRateThreshold(50)
+                        .waitDurationInOpenState(Duration.ofMinutes(1))
+                        .build()),
                 BulkheadRegistry.ofDefaults(),
-                TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(timeout).build()),
-                RetryRegistry.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10))
+                TimeLimiterRegistry.of(
+                        TimeLimiterConfig.custom().timeoutDuration(timeout).build()),
+                RetryRegistry.of(RetryConfig.custom()
+                        .maxAttempts(3)
+                        .waitDuration(Duration.ofMillis(10))
                         .ignoreExceptions(io.github.resilience4j.circuitbreaker.CallNotPermittedException.class)
                         .build()));
     }
@@ -88,9 +102,14 @@ class ChapaPaymentProviderTest {
 
         var result = guarded.authorize(request("2199.00"));
 
-        assertThat(result).isEqualTo(new Pending(
-                "https://checkout.chapa.co/checkout/payment/V38JyhpTygC9QimkJrdful9oEjih0heIv53eJ1MsJS6xG", txRef));
-        chapaApi.verify(1, postRequestedFor(urlEqualTo("/v1/transaction/initialize")).withRequestBody(equalToJson("""
+        assertThat(result)
+                .isEqualTo(new Pending(
+                        "https://checkout.chapa.co/checkout/payment/V38JyhpTygC9QimkJrdful9oEjih0heIv53eJ1MsJS6xG",
+                        txRef));
+        chapaApi.verify(
+                1,
+                postRequestedFor(urlEqualTo("/v1/transaction/initialize"))
+                        .withRequestBody(equalToJson("""
                 {"amount": "2199.00", "currency": "ETB", "tx_ref": "%s",
                  "callback_url": "https://shop.example/api/v1/payments/webhooks/chapa",
                  "return_url": "https://shop.example/orders"}
@@ -99,9 +118,11 @@ class ChapaPaymentProviderTest {
 
     @Test
     void initializeRefusedWith400IsADeclineNotAnOutage() {
-        chapaApi.stubFor(post("/v1/transaction/initialize").willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
+        chapaApi.stubFor(post("/v1/transaction/initialize")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"message": {"currency": ["The selected currency is invalid."]}, "status": "failed", "data": null}
                         """)));
 
@@ -132,9 +153,14 @@ class ChapaPaymentProviderTest {
 
     @Test
     void verifyIsRetriedAfterAServerErrorBecauseReadingIsSafe() {
-        chapaApi.stubFor(get("/v1/transaction/verify/" + txRef).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("recovered"));
-        chapaApi.stubFor(get("/v1/transaction/verify/" + txRef).inScenario("flaky").whenScenarioStateIs("recovered")
+        chapaApi.stubFor(get("/v1/transaction/verify/" + txRef)
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502))
+                .willSetStateTo("recovered"));
+        chapaApi.stubFor(get("/v1/transaction/verify/" + txRef)
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
                 .willReturn(okJson(verified("success"))));
 
         assertThat(guarded.verify(txRef)).isInstanceOf(Authorized.class);
@@ -143,7 +169,8 @@ class ChapaPaymentProviderTest {
 
     @Test
     void initializeIsNotRetriedSoACustomerIsNeverChargedTwice() {
-        chapaApi.stubFor(post("/v1/transaction/initialize").willReturn(aResponse().withStatus(500)));
+        chapaApi.stubFor(
+                post("/v1/transaction/initialize").willReturn(aResponse().withStatus(500)));
 
         assertThatThrownBy(() -> guarded.authorize(request("10.00"))).isInstanceOf(ProviderUnavailableException.class);
         chapaApi.verify(1, postRequestedFor(urlEqualTo("/v1/transaction/initialize")));
@@ -152,7 +179,8 @@ class ChapaPaymentProviderTest {
     @Test
     void timeoutsOpenTheCircuitAndThenCallsFailFastWithoutReachingChapa() {
         var guarded = guardedWithTimeout(Duration.ofMillis(500));
-        chapaApi.stubFor(post("/v1/transaction/initialize").willReturn(okJson("""
+        chapaApi.stubFor(
+                post("/v1/transaction/initialize").willReturn(okJson("""
                 {"message": "Hosted Link", "status": "success", "data": {"checkout_url": "https://checkout.chapa.co/x"}}
                 """).withFixedDelay(5000)));
 
@@ -160,22 +188,26 @@ class ChapaPaymentProviderTest {
             var started = System.nanoTime();
             assertThatThrownBy(() -> guarded.authorize(request("10.00")))
                     .isInstanceOf(ProviderUnavailableException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the time limiter")
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("bounded by the time limiter")
                     .isLessThan(Duration.ofMillis(3000));
         }
         assertThat(guarded.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
 
         var started = System.nanoTime();
-        assertThatThrownBy(() -> guarded.authorize(request("10.00"))).isInstanceOf(ProviderUnavailableException.class)
+        assertThatThrownBy(() -> guarded.authorize(request("10.00")))
+                .isInstanceOf(ProviderUnavailableException.class)
                 .hasRootCauseInstanceOf(io.github.resilience4j.circuitbreaker.CallNotPermittedException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("open circuit fails fast")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("open circuit fails fast")
                 .isLessThan(Duration.ofMillis(400));
         chapaApi.verify(4, postRequestedFor(urlEqualTo("/v1/transaction/initialize")));
     }
 
     @Test
     void serverErrorsAlsoOpenTheCircuit() {
-        chapaApi.stubFor(get("/v1/transaction/verify/" + txRef).willReturn(aResponse().withStatus(503)));
+        chapaApi.stubFor(
+                get("/v1/transaction/verify/" + txRef).willReturn(aResponse().withStatus(503)));
 
         // each verify is retried (3 attempts) until the window of 4 calls is full of failures
         assertThatThrownBy(() -> guarded.verify(txRef)).isInstanceOf(ProviderUnavailableException.class);

@@ -29,11 +29,22 @@ class SimulatedPaymentProviderTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "10.13, DECLINE", "0.13, DECLINE", "2199.13, DECLINE",
-            "10.42, FAIL", "0.42, FAIL",
-            "10.99, SLOW", "99.99, SLOW",
-            "10.00, AUTHORIZE", "10, AUTHORIZE", "13.00, AUTHORIZE", "42.00, AUTHORIZE", "99.00, AUTHORIZE",
-            "10.14, AUTHORIZE", "10.1, AUTHORIZE", "2199.00, AUTHORIZE" })
+        "10.13, DECLINE",
+        "0.13, DECLINE",
+        "2199.13, DECLINE",
+        "10.42, FAIL",
+        "0.42, FAIL",
+        "10.99, SLOW",
+        "99.99, SLOW",
+        "10.00, AUTHORIZE",
+        "10, AUTHORIZE",
+        "13.00, AUTHORIZE",
+        "42.00, AUTHORIZE",
+        "99.00, AUTHORIZE",
+        "10.14, AUTHORIZE",
+        "10.1, AUTHORIZE",
+        "2199.00, AUTHORIZE"
+    })
     void choosesTheOutcomeByTheCentsOfTheAmount(String amount, Behaviour expected) {
         assertThat(Behaviour.forAmount(new BigDecimal(amount))).isEqualTo(expected);
     }
@@ -63,9 +74,13 @@ class SimulatedPaymentProviderTest {
 
     @Test
     void behindTheTimeLimiterASlowOrFailingCallEndsAsProviderUnavailableWithoutWaiting() {
-        var guarded = new ResilientPaymentProvider(simulator, CircuitBreakerRegistry.ofDefaults(),
+        var guarded = new ResilientPaymentProvider(
+                simulator,
+                CircuitBreakerRegistry.ofDefaults(),
                 BulkheadRegistry.ofDefaults(),
-                TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(200)).build()),
+                TimeLimiterRegistry.of(TimeLimiterConfig.custom()
+                        .timeoutDuration(Duration.ofMillis(200))
+                        .build()),
                 RetryRegistry.ofDefaults());
 
         var started = System.nanoTime();
@@ -78,7 +93,7 @@ class SimulatedPaymentProviderTest {
     }
 
     private static AuthorizationRequest request(String amount) {
-        return new AuthorizationRequest(UUID.randomUUID(), UUID.randomUUID(), "alice", Money.of(amount, "ETB"),
-                "shop-ref");
+        return new AuthorizationRequest(
+                UUID.randomUUID(), UUID.randomUUID(), "alice", Money.of(amount, "ETB"), "shop-ref");
     }
 }

@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code dead_letter} table; poison messages (not a CloudEvent, not the contract's JSON) skip
  * the retries. Boot's listener container factory picks the {@link CommonErrorHandler} bean up.
  */
-@AutoConfiguration(after = { MessagingAutoConfiguration.class, EventListenerAutoConfiguration.class })
-@ConditionalOnClass({ KafkaTemplate.class, JdbcTemplate.class })
+@AutoConfiguration(after = {MessagingAutoConfiguration.class, EventListenerAutoConfiguration.class})
+@ConditionalOnClass({KafkaTemplate.class, JdbcTemplate.class})
 public class DeadLetterAutoConfiguration {
 
     @Bean
@@ -49,20 +49,21 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RecordingDeadLetterRecoverer deadLetterRecoverer(DeadLetterStore store, CloudEventPublisher publisher,
-            Environment environment) {
-        var publishing = new DeadLetterPublishingRecoverer(publisher.template(),
+    RecordingDeadLetterRecoverer deadLetterRecoverer(
+            DeadLetterStore store, CloudEventPublisher publisher, Environment environment) {
+        var publishing = new DeadLetterPublishingRecoverer(
+                publisher.template(),
                 // partition -1: let the key choose, as on the original topic
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        var group = environment.getProperty("spring.kafka.consumer.group-id",
-                environment.getProperty("spring.application.name", "unknown"));
+        var group = environment.getProperty(
+                "spring.kafka.consumer.group-id", environment.getProperty("spring.application.name", "unknown"));
         return new RecordingDeadLetterRecoverer(store, publishing, group);
     }
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler shopKafkaErrorHandler(RecordingDeadLetterRecoverer recoverer,
-            ShopMessagingProperties properties) {
+    DefaultErrorHandler shopKafkaErrorHandler(
+            RecordingDeadLetterRecoverer recoverer, ShopMessagingProperties properties) {
         var consumer = properties.consumer();
         var backOff = new ExponentialBackOffWithMaxRetries(Math.max(consumer.attempts() - 1, 0));
         backOff.setInitialInterval(consumer.initialInterval().toMillis());
@@ -70,8 +71,12 @@ public class DeadLetterAutoConfiguration {
         backOff.setMaxInterval(consumer.maxInterval().toMillis());
         var handler = new DefaultErrorHandler(recoverer, backOff);
         // poison: retrying cannot change the bytes
-        handler.addNotRetryableExceptions(InvalidEventException.class, UnreadableEventException.class,
-                RejectedEventException.class, JacksonException.class, CloudEventRWException.class);
+        handler.addNotRetryableExceptions(
+                InvalidEventException.class,
+                UnreadableEventException.class,
+                RejectedEventException.class,
+                JacksonException.class,
+                CloudEventRWException.class);
         handler.setCommitRecovered(true);
         return handler;
     }
@@ -79,9 +84,12 @@ public class DeadLetterAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnBean({ EventDispatcher.class, PlatformTransactionManager.class })
-    DeadLetterController deadLetterController(DeadLetterStore store, EventSubscriptions subscriptions,
-            EventDispatcher dispatcher, PlatformTransactionManager transactionManager) {
+    @ConditionalOnBean({EventDispatcher.class, PlatformTransactionManager.class})
+    DeadLetterController deadLetterController(
+            DeadLetterStore store,
+            EventSubscriptions subscriptions,
+            EventDispatcher dispatcher,
+            PlatformTransactionManager transactionManager) {
         return new DeadLetterController(store, subscriptions, dispatcher, new TransactionTemplate(transactionManager));
     }
 }

@@ -24,20 +24,30 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through the one {@link EventDispatcher} (inbox, source check, unknown types, logging). Needs the
  * inbox (platform-messaging's JDBC one, or the service's) and a transaction manager.
  */
-@AutoConfiguration(after = MessagingAutoConfiguration.class, afterName = {
-        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
-@ConditionalOnClass({ KafkaListenerConfigurer.class, MeterRegistry.class })
+@AutoConfiguration(
+        after = MessagingAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+        })
+@ConditionalOnClass({KafkaListenerConfigurer.class, MeterRegistry.class})
 public class EventListenerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBean({ Inbox.class, PlatformTransactionManager.class })
-    EventDispatcher eventDispatcher(Inbox inbox, PlatformTransactionManager transactionManager,
-            ObjectProvider<MeterRegistry> meters, ShopMessagingProperties properties) {
+    @ConditionalOnBean({Inbox.class, PlatformTransactionManager.class})
+    EventDispatcher eventDispatcher(
+            Inbox inbox,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<MeterRegistry> meters,
+            ShopMessagingProperties properties) {
         var consumer = properties.consumer();
-        return new EventDispatcher(inbox, new TransactionTemplate(transactionManager),
-                meters.getIfAvailable(() -> Metrics.globalRegistry), consumer.checkSource(), consumer.owners());
+        return new EventDispatcher(
+                inbox,
+                new TransactionTemplate(transactionManager),
+                meters.getIfAvailable(() -> Metrics.globalRegistry),
+                consumer.checkSource(),
+                consumer.owners());
     }
 
     @Bean

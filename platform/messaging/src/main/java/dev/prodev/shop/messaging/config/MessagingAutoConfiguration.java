@@ -37,13 +37,20 @@ import tools.jackson.databind.json.JsonMapper;
  * Producing and consuming events: the CloudEvents producer path, the transactional outbox and
  * its relay, the inbox, metrics and cleanup. A service gets it by depending on platform-messaging.
  */
-@AutoConfiguration(after = { KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-        DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
-        JacksonAutoConfiguration.class }, afterName = {
-                "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-                "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
-                "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration" })
-@ConditionalOnClass({ KafkaTemplate.class, JdbcTemplate.class })
+@AutoConfiguration(
+        after = {
+            KafkaAutoConfiguration.class,
+            JdbcTemplateAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class,
+            TransactionAutoConfiguration.class,
+            JacksonAutoConfiguration.class
+        },
+        afterName = {
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"
+        })
+@ConditionalOnClass({KafkaTemplate.class, JdbcTemplate.class})
 @EnableConfigurationProperties(ShopMessagingProperties.class)
 public class MessagingAutoConfiguration {
 
@@ -52,18 +59,24 @@ public class MessagingAutoConfiguration {
     }
 
     static String source(ShopMessagingProperties properties, Environment environment) {
-        return properties.source().isBlank() ? environment.getProperty("spring.application.name", "unknown-service")
+        return properties.source().isBlank()
+                ? environment.getProperty("spring.application.name", "unknown-service")
                 : properties.source();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    CloudEventPublisher cloudEventPublisher(ProducerFactory<?, ?> producerFactory, KafkaProperties kafka,
-            ObjectProvider<ObservationRegistry> observations, ObjectProvider<JsonMapper> jsonMapper,
-            ShopMessagingProperties properties, Environment environment) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    CloudEventPublisher cloudEventPublisher(
+            ProducerFactory<?, ?> producerFactory,
+            KafkaProperties kafka,
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<JsonMapper> jsonMapper,
+            ShopMessagingProperties properties,
+            Environment environment) {
         // derived from Boot's factory: same bootstrap servers, security and customizers; our serializers and timeouts
-        var template = new KafkaTemplate<String, byte[]>((ProducerFactory) producerFactory,
+        var template = new KafkaTemplate<String, byte[]>(
+                (ProducerFactory) producerFactory,
                 CloudEventPublisher.producerOverrides(properties.outbox().sendTimeout()));
         template.setObservationEnabled(kafka.getTemplate().isObservationEnabled());
         observations.ifAvailable(template::setObservationRegistry);
@@ -72,18 +85,34 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-            CloudEventPublisher publisher, ObjectProvider<Tracer> tracer, ShopMessagingProperties properties) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), publisher,
-                tracer.getIfAvailable(() -> Tracer.NOOP), properties.outbox());
+    OutboxRelay outboxRelay(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            CloudEventPublisher publisher,
+            ObjectProvider<Tracer> tracer,
+            ShopMessagingProperties properties) {
+        return new OutboxRelay(
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                publisher,
+                tracer.getIfAvailable(() -> Tracer.NOOP),
+                properties.outbox());
     }
 
     @Bean
     @ConditionalOnMissingBean(Outbox.class)
-    JdbcOutbox outbox(JdbcTemplate jdbc, ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Tracer> tracer,
-            OutboxRelay relay, ShopMessagingProperties properties) {
-        return new JdbcOutbox(jdbc, jsonMapper(jsonMapper), tracer.getIfAvailable(() -> Tracer.NOOP),
-                properties.outbox().validate(), relay::wake);
+    JdbcOutbox outbox(
+            JdbcTemplate jdbc,
+            ObjectProvider<JsonMapper> jsonMapper,
+            ObjectProvider<Tracer> tracer,
+            OutboxRelay relay,
+            ShopMessagingProperties properties) {
+        return new JdbcOutbox(
+                jdbc,
+                jsonMapper(jsonMapper),
+                tracer.getIfAvailable(() -> Tracer.NOOP),
+                properties.outbox().validate(),
+                relay::wake);
     }
 
     @Bean
@@ -110,7 +139,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MessagingCleanup messagingCleanup(JdbcTemplate jdbc, LockProvider lockProvider, ShopMessagingProperties properties) {
+    MessagingCleanup messagingCleanup(
+            JdbcTemplate jdbc, LockProvider lockProvider, ShopMessagingProperties properties) {
         return new MessagingCleanup(jdbc, lockProvider, properties.cleanup());
     }
 }

@@ -20,12 +20,11 @@ public class MessagingDefaultsEnvironmentPostProcessor implements EnvironmentPos
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            for (var source : new YamlPropertySourceLoader().load("shop-messaging-defaults",
-                    new ClassPathResource(DEFAULTS))) {
+            for (var source :
+                    new YamlPropertySourceLoader().load("shop-messaging-defaults", new ClassPathResource(DEFAULTS))) {
                 environment.getPropertySources().addLast(source);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, ex);
         }
     }

@@ -30,7 +30,8 @@ public class MessagingFlywayAutoConfiguration {
         boolean outOfOrder = environment.getProperty("shop.messaging.flyway.out-of-order", Boolean.class, true);
         return configuration -> {
             var locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-            if (locations.stream().noneMatch(location -> location.getDescriptor().equals(LOCATION))) {
+            if (locations.stream()
+                    .noneMatch(location -> location.getDescriptor().equals(LOCATION))) {
                 locations.add(new Location(LOCATION));
             }
             configuration.locations(locations.toArray(Location[]::new));

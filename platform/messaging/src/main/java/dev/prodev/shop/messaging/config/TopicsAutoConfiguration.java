@@ -24,7 +24,9 @@ public class TopicsAutoConfiguration {
         var topics = new ArrayList<NewTopic>();
         Topics.ALL.forEach((name, partitions) -> {
             topics.add(TopicBuilder.name(name).partitions(partitions).build());
-            topics.add(TopicBuilder.name(Topics.deadLetter(name)).partitions(partitions).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(name))
+                    .partitions(partitions)
+                    .build());
         });
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -44,7 +44,11 @@ public class EventDispatcher {
      * @param ownerOverrides topic to owner, replacing {@link Topics#OWNERS} entries (a deployment whose
      *        services run under other names; test services)
      */
-    public EventDispatcher(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters, boolean checkSource,
+    public EventDispatcher(
+            Inbox inbox,
+            TransactionTemplate transactions,
+            MeterRegistry meters,
+            boolean checkSource,
             Map<String, String> ownerOverrides) {
         this.inbox = inbox;
         this.transactions = transactions;
@@ -73,7 +77,10 @@ public class EventDispatcher {
         }
         transactions.executeWithoutResult(status -> {
             if (!inbox.firstDelivery(handlers.name(), event)) {
-                log.debug("{}: event {} ({}) was applied before; skipping the redelivery", handlers.name(), event.id(),
+                log.debug(
+                        "{}: event {} ({}) was applied before; skipping the redelivery",
+                        handlers.name(),
+                        event.id(),
                         event.type());
                 return;
             }
@@ -92,25 +99,33 @@ public class EventDispatcher {
         }
         var owner = owner(topic);
         if (owner != null && !owner.equals(event.source())) {
-            counter("shop.messaging.events.rejected", "foreign-source", topic, handlers.name()).increment();
-            throw new RejectedEventException("foreign-source", "event " + event.id() + " (" + event.type() + ") on "
-                    + topic + " comes from '" + event.source() + "', but only '" + owner + "' writes " + topic);
+            counter("shop.messaging.events.rejected", "foreign-source", topic, handlers.name())
+                    .increment();
+            throw new RejectedEventException(
+                    "foreign-source",
+                    "event " + event.id() + " (" + event.type() + ") on " + topic + " comes from '" + event.source()
+                            + "', but only '" + owner + "' writes " + topic);
         }
     }
 
     private void skip(EventHandlers handlers, String topic, IncomingEvent event) {
-        boolean expectedHere = EventTypes.isKnown(event.type()) && EventTypes.of(event.type()).topic().equals(topic);
+        boolean expectedHere = EventTypes.isKnown(event.type())
+                && EventTypes.of(event.type()).topic().equals(topic);
         if (!expectedHere) {
-            counter("shop.messaging.events.ignored", "unknown-type", topic, handlers.name()).increment();
-            log.warn("{}: skipping event {} of unknown type {} on {}", handlers.name(), event.id(), event.type(), topic);
+            counter("shop.messaging.events.ignored", "unknown-type", topic, handlers.name())
+                    .increment();
+            log.warn(
+                    "{}: skipping event {} of unknown type {} on {}", handlers.name(), event.id(), event.type(), topic);
         }
         handlers.otherwise().ifPresent(fallback -> fallback.accept(event));
     }
 
     private Counter counter(String name, String reason, String topic, String consumer) {
         return Counter.builder(name)
-                .description(name.endsWith("rejected") ? "Events refused and dead-lettered by a consumer"
-                        : "Events a consumer skipped")
+                .description(
+                        name.endsWith("rejected")
+                                ? "Events refused and dead-lettered by a consumer"
+                                : "Events a consumer skipped")
                 .tag("reason", reason)
                 .tag("topic", Objects.toString(topic))
                 .tag("consumer", consumer)

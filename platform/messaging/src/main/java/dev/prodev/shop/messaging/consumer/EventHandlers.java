@@ -153,12 +153,13 @@ public final class EventHandlers {
         public <T> Builder on(Class<T> dataClass, Handler<T> handler) {
             Objects.requireNonNull(handler, "handler");
             var types = EventTypes.ALL.values().stream()
-                    .filter(definition -> definition.dataClass().equals(dataClass) && definition.topic().equals(topic))
+                    .filter(definition -> definition.dataClass().equals(dataClass)
+                            && definition.topic().equals(topic))
                     .map(EventTypes.Definition::type)
                     .toList();
             if (types.isEmpty()) {
-                throw new IllegalArgumentException(name + ": no event type of " + dataClass.getSimpleName()
-                        + " travels on " + topic);
+                throw new IllegalArgumentException(
+                        name + ": no event type of " + dataClass.getSimpleName() + " travels on " + topic);
             }
             for (var type : types) {
                 if (byType.putIfAbsent(type, new Entry<>(dataClass, handler)) != null) {

@@ -94,7 +94,8 @@ public class EventListenerRegistrar implements KafkaListenerConfigurer {
         @Override
         public void setupListenerContainer(MessageListenerContainer container, MessageConverter messageConverter) {
             var handlers = subscription.handlers();
-            container.setupMessageListener((MessageListener<String, byte[]>) record -> dispatcher.dispatch(handlers, record));
+            container.setupMessageListener(
+                    (MessageListener<String, byte[]>) record -> dispatcher.dispatch(handlers, record));
         }
 
         @Override

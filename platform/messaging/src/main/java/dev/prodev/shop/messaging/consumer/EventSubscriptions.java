@@ -15,8 +15,7 @@ import org.springframework.core.env.Environment;
 public class EventSubscriptions {
 
     /** A table with its resolved settings. */
-    public record Subscription(EventHandlers handlers, String groupId, Integer concurrency) {
-    }
+    public record Subscription(EventHandlers handlers, String groupId, Integer concurrency) {}
 
     private final ObjectProvider<EventSubscriber> subscribers;
     private final Environment environment;
@@ -49,19 +48,26 @@ public class EventSubscriptions {
     }
 
     private List<Subscription> resolve() {
-        var defaultGroup = environment.getProperty("spring.kafka.consumer.group-id",
-                environment.getProperty("spring.application.name", "unknown"));
+        var defaultGroup = environment.getProperty(
+                "spring.kafka.consumer.group-id", environment.getProperty("spring.application.name", "unknown"));
         var result = new ArrayList<Subscription>();
         var names = new HashSet<String>();
-        subscribers.orderedStream().flatMap(subscriber -> subscriber.handlers().stream()).forEach(handlers -> {
-            if (!names.add(handlers.name())) {
-                throw new IllegalStateException("two event consumers are named " + handlers.name());
-            }
-            var group = handlers.groupId().map(environment::resolveRequiredPlaceholders).orElse(defaultGroup);
-            var concurrency = handlers.concurrency().map(environment::resolveRequiredPlaceholders)
-                    .map(Integer::valueOf).orElse(null);
-            result.add(new Subscription(handlers, group, concurrency));
-        });
+        subscribers
+                .orderedStream()
+                .flatMap(subscriber -> subscriber.handlers().stream())
+                .forEach(handlers -> {
+                    if (!names.add(handlers.name())) {
+                        throw new IllegalStateException("two event consumers are named " + handlers.name());
+                    }
+                    var group = handlers.groupId()
+                            .map(environment::resolveRequiredPlaceholders)
+                            .orElse(defaultGroup);
+                    var concurrency = handlers.concurrency()
+                            .map(environment::resolveRequiredPlaceholders)
+                            .map(Integer::valueOf)
+                            .orElse(null);
+                    result.add(new Subscription(handlers, group, concurrency));
+                });
         return List.copyOf(result);
     }
 }

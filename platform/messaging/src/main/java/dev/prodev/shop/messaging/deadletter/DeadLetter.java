@@ -21,7 +21,18 @@ import java.util.UUID;
  * @param redrivenAt when it was last redriven; {@code null} while open
  * @param redriveCount how often it was redriven
  */
-public record DeadLetter(UUID id, String consumerGroup, String topic, int partition, long offset, String key,
-        String eventId, String eventType, String exception, String message, String payload, Instant deadLetteredAt,
-        Instant redrivenAt, int redriveCount) {
-}
+public record DeadLetter(
+        UUID id,
+        String consumerGroup,
+        String topic,
+        int partition,
+        long offset,
+        String key,
+        String eventId,
+        String eventType,
+        String exception,
+        String message,
+        String payload,
+        Instant deadLetteredAt,
+        Instant redrivenAt,
+        int redriveCount) {}

@@ -50,15 +50,17 @@ public class DeadLetterController {
     private static final int MAX_PAGE_SIZE = 100;
 
     /** A page of dead letters. */
-    public record Page(List<DeadLetter> items, int page, int size, long total) {
-    }
+    public record Page(List<DeadLetter> items, int page, int size, long total) {}
 
     private final DeadLetterStore store;
     private final EventSubscriptions subscriptions;
     private final EventDispatcher dispatcher;
     private final TransactionTemplate transactions;
 
-    public DeadLetterController(DeadLetterStore store, EventSubscriptions subscriptions, EventDispatcher dispatcher,
+    public DeadLetterController(
+            DeadLetterStore store,
+            EventSubscriptions subscriptions,
+            EventDispatcher dispatcher,
             TransactionTemplate transactions) {
         this.store = store;
         this.subscriptions = subscriptions;
@@ -67,7 +69,9 @@ public class DeadLetterController {
     }
 
     @GetMapping
-    public Page list(@RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "0") int page,
+    public Page list(
+            @RequestParam(defaultValue = "open") String status,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         var wanted = parse(status);
         if (page < 0) {
@@ -92,7 +96,8 @@ public class DeadLetterController {
         if (letter.redrivenAt() != null) {
             throw alreadyRedriven(id);
         }
-        var subscription = subscriptions.find(letter.consumerGroup(), letter.topic())
+        var subscription = subscriptions
+                .find(letter.consumerGroup(), letter.topic())
                 .orElseThrow(() -> ShopProblem.conflict("No consumer of this service reads " + letter.topic()
                         + " in group " + letter.consumerGroup() + " now; dead letter " + id + " cannot be redriven."));
         var record = record(id, letter, original);
@@ -104,18 +109,23 @@ public class DeadLetterController {
                 }
                 dispatcher.dispatch(subscription.handlers(), record);
             });
-        }
-        catch (ShopProblem problem) {
+        } catch (ShopProblem problem) {
             throw problem;
-        }
-        catch (UnreadableEventException | InvalidEventException | RejectedEventException poison) {
-            throw new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "dead-letter-poison", "Dead letter cannot be applied",
-                    "The dead letter cannot be applied as it is: " + poison.getMessage(), Map.of());
-        }
-        catch (RuntimeException failure) {
+        } catch (UnreadableEventException | InvalidEventException | RejectedEventException poison) {
+            throw new ShopProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "dead-letter-poison",
+                    "Dead letter cannot be applied",
+                    "The dead letter cannot be applied as it is: " + poison.getMessage(),
+                    Map.of());
+        } catch (RuntimeException failure) {
             log.warn("redrive of dead letter {} failed; it stays open: {}", id, failure.toString());
-            throw new ShopProblem(HttpStatus.SERVICE_UNAVAILABLE, "redrive-failed", "Redrive failed",
-                    "The dead letter could not be applied now; it stays open. Try again later.", Map.of());
+            throw new ShopProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "redrive-failed",
+                    "Redrive failed",
+                    "The dead letter could not be applied now; it stays open. Try again later.",
+                    Map.of());
         }
         return store.find(id).orElseThrow();
     }
@@ -125,22 +135,31 @@ public class DeadLetterController {
     }
 
     /** The original record as the consumer received it (its headers, value and key). */
-    private static ConsumerRecord<String, byte[]> record(UUID id, DeadLetter letter, DeadLetterStore.Original original) {
+    private static ConsumerRecord<String, byte[]> record(
+            UUID id, DeadLetter letter, DeadLetterStore.Original original) {
         var headers = new RecordHeaders();
         original.headers().stream()
                 .filter(header -> !header.key().startsWith("kafka_dlt-"))
                 .forEach(headers::add);
         headers.add(REDRIVE_HEADER, id.toString().getBytes(StandardCharsets.UTF_8));
-        return new ConsumerRecord<>(original.topic(), letter.partition(), letter.offset(), ConsumerRecord.NO_TIMESTAMP,
-                TimestampType.NO_TIMESTAMP_TYPE, ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, original.key(),
-                original.value(), headers, Optional.empty());
+        return new ConsumerRecord<>(
+                original.topic(),
+                letter.partition(),
+                letter.offset(),
+                ConsumerRecord.NO_TIMESTAMP,
+                TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE,
+                ConsumerRecord.NULL_SIZE,
+                original.key(),
+                original.value(),
+                headers,
+                Optional.empty());
     }
 
     private static DeadLetterStore.Status parse(String status) {
         try {
             return DeadLetterStore.Status.valueOf(status.toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw ShopProblem.badRequest("status must be one of open, redriven, all.");
         }
     }

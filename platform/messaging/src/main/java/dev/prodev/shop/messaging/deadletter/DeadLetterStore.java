@@ -29,12 +29,13 @@ public class DeadLetterStore {
 
     /** Which dead letters to list. */
     public enum Status {
-        OPEN, REDRIVEN, ALL
+        OPEN,
+        REDRIVEN,
+        ALL
     }
 
     /** The original record, ready to be published again. */
-    public record Original(String topic, String key, byte[] value, List<Header> headers) {
-    }
+    public record Original(String topic, String key, byte[] value, List<Header> headers) {}
 
     private static final String COLUMNS = """
             id, consumer_group, topic, partition, "offset", record_key, event_id, event_type, exception, message,
@@ -42,6 +43,7 @@ public class DeadLetterStore {
 
     /** Shorter subjects would redact by accident (a two-letter id matches half the table). */
     private static final int MIN_SUBJECT_LENGTH = 3;
+
     private static final int REDACT_CHUNK = 5000;
 
     private final JdbcTemplate jdbc;
@@ -58,25 +60,40 @@ public class DeadLetterStore {
         for (var header : record.headers()) {
             var entry = new LinkedHashMap<String, String>();
             entry.put("name", header.key());
-            entry.put("value", header.value() == null ? null : Base64.getEncoder().encodeToString(header.value()));
+            entry.put(
+                    "value", header.value() == null ? null : Base64.getEncoder().encodeToString(header.value()));
             headers.add(entry);
         }
-        var value = record.value() instanceof byte[] bytes ? bytes
+        var value = record.value() instanceof byte[] bytes
+                ? bytes
                 : record.value() == null ? null : String.valueOf(record.value()).getBytes(StandardCharsets.UTF_8);
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into dead_letter (id, consumer_group, topic, partition, "offset", record_key, headers, payload,
                                          event_id, event_type, exception, message)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (consumer_group, topic, partition, "offset") do nothing""",
-                UUID.randomUUID(), group, record.topic(), record.partition(), record.offset(),
-                record.key() == null ? null : String.valueOf(record.key()), json.writeValueAsString(headers), value,
-                header(record, "ce_id"), header(record, "ce_type"), error.getClass().getName(),
+                UUID.randomUUID(),
+                group,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key() == null ? null : String.valueOf(record.key()),
+                json.writeValueAsString(headers),
+                value,
+                header(record, "ce_id"),
+                header(record, "ce_type"),
+                error.getClass().getName(),
                 truncate(error.getMessage(), 2000));
     }
 
     public List<DeadLetter> list(Status status, int page, int size) {
-        return jdbc.query("select " + COLUMNS + " from dead_letter" + where(status)
-                + " order by dead_lettered_at desc, id limit ? offset ?", this::map, size, (long) page * size);
+        return jdbc.query(
+                "select " + COLUMNS + " from dead_letter" + where(status)
+                        + " order by dead_lettered_at desc, id limit ? offset ?",
+                this::map,
+                size,
+                (long) page * size);
     }
 
     public long count(Status status) {
@@ -85,13 +102,22 @@ public class DeadLetterStore {
     }
 
     public Optional<DeadLetter> find(UUID id) {
-        return jdbc.query("select " + COLUMNS + " from dead_letter where id = ?", this::map, id).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from dead_letter where id = ?", this::map, id).stream()
+                .findFirst();
     }
 
     public Optional<Original> original(UUID id) {
-        return jdbc.query("select topic, record_key, payload, headers::text as headers from dead_letter where id = ?",
-                (rs, n) -> new Original(rs.getString("topic"), rs.getString("record_key"), rs.getBytes("payload"),
-                        headers(rs.getString("headers"))), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "select topic, record_key, payload, headers::text as headers from dead_letter where id = ?",
+                        (rs, n) -> new Original(
+                                rs.getString("topic"),
+                                rs.getString("record_key"),
+                                rs.getBytes("payload"),
+                                headers(rs.getString("headers"))),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -145,19 +171,19 @@ public class DeadLetterStore {
                     update dead_letter set payload = null, payload_redacted_at = now()
                      where id in (select id from dead_letter
                                    where payload_redacted_at is null
-                                     and dead_lettered_at < now() - ? * interval '1 second' limit ?)""",
-                    retention.toSeconds(), REDACT_CHUNK);
+                                     and dead_lettered_at < now() - ? * interval '1 second' limit ?)""", retention.toSeconds(), REDACT_CHUNK);
             total += redacted;
-        }
-        while (redacted == REDACT_CHUNK);
+        } while (redacted == REDACT_CHUNK);
         return total;
     }
 
     private List<Header> headers(String text) {
         var result = new ArrayList<Header>();
-        for (var entry : json.readValue(text, new TypeReference<List<Map<String, String>>>() { })) {
+        for (var entry : json.readValue(text, new TypeReference<List<Map<String, String>>>() {})) {
             var value = entry.get("value");
-            result.add(new RecordHeader(entry.get("name"), value == null ? null : Base64.getDecoder().decode(value)));
+            result.add(new RecordHeader(
+                    entry.get("name"),
+                    value == null ? null : Base64.getDecoder().decode(value)));
         }
         return result;
     }
@@ -173,12 +199,21 @@ public class DeadLetterStore {
     private DeadLetter map(ResultSet rs, int row) throws SQLException {
         var payload = rs.getBytes("payload");
         var redriven = rs.getObject("redriven_at", OffsetDateTime.class);
-        return new DeadLetter(rs.getObject("id", UUID.class), rs.getString("consumer_group"), rs.getString("topic"),
-                rs.getInt("partition"), rs.getLong("offset"), rs.getString("record_key"), rs.getString("event_id"),
-                rs.getString("event_type"), rs.getString("exception"), rs.getString("message"),
+        return new DeadLetter(
+                rs.getObject("id", UUID.class),
+                rs.getString("consumer_group"),
+                rs.getString("topic"),
+                rs.getInt("partition"),
+                rs.getLong("offset"),
+                rs.getString("record_key"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("exception"),
+                rs.getString("message"),
                 payload == null ? null : new String(payload, StandardCharsets.UTF_8),
                 rs.getObject("dead_lettered_at", OffsetDateTime.class).toInstant(),
-                redriven == null ? null : redriven.toInstant(), rs.getInt("redrive_count"));
+                redriven == null ? null : redriven.toInstant(),
+                rs.getInt("redrive_count"));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -5,8 +5,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
  * What happens to a record its listener gave up on: it is recorded in this service's
@@ -24,8 +24,8 @@ public class RecordingDeadLetterRecoverer implements ConsumerAwareRecordRecovere
     private final DeadLetterPublishingRecoverer publisher;
     private final String defaultGroup;
 
-    public RecordingDeadLetterRecoverer(DeadLetterStore store, DeadLetterPublishingRecoverer publisher,
-            String defaultGroup) {
+    public RecordingDeadLetterRecoverer(
+            DeadLetterStore store, DeadLetterPublishingRecoverer publisher, String defaultGroup) {
         this.store = store;
         this.publisher = publisher;
         this.defaultGroup = defaultGroup;
@@ -34,10 +34,17 @@ public class RecordingDeadLetterRecoverer implements ConsumerAwareRecordRecovere
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
         var cause = exception instanceof ListenerExecutionFailedException && exception.getCause() != null
-                ? exception.getCause() : exception;
+                ? exception.getCause()
+                : exception;
         var group = consumer == null ? defaultGroup : consumer.groupMetadata().groupId();
-        log.warn("dead-lettering {}-{}@{} (key {}) for group {}: {}", record.topic(), record.partition(),
-                record.offset(), record.key(), group, cause.toString());
+        log.warn(
+                "dead-lettering {}-{}@{} (key {}) for group {}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                group,
+                cause.toString());
         store.record(group, record, cause);
         publisher.accept(record, consumer, exception);
     }

@@ -31,7 +31,10 @@ public class JdbcInbox implements Inbox {
     public boolean firstDelivery(String consumer, String eventId) {
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(eventId, "eventId");
-        return jdbc.update("insert into inbox (consumer, event_id) values (?, ?) on conflict do nothing", consumer,
-                eventId) == 1;
+        return jdbc.update(
+                        "insert into inbox (consumer, event_id) values (?, ?) on conflict do nothing",
+                        consumer,
+                        eventId)
+                == 1;
     }
 }

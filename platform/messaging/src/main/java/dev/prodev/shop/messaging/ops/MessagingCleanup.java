@@ -35,14 +35,14 @@ public class MessagingCleanup implements SmartLifecycle, EnvironmentAware {
     public static final String LOCK = "shop-messaging-cleanup";
     /** How long a dead letter keeps its payload unless {@value #DEAD_LETTER_PAYLOADS_PROPERTY} says otherwise. */
     public static final String DEFAULT_DEAD_LETTER_PAYLOADS = "30d";
+
     public static final String DEAD_LETTER_PAYLOADS_PROPERTY = "shop.retention.dead-letter-payloads";
 
     private static final Logger log = LoggerFactory.getLogger(MessagingCleanup.class);
     private static final int CHUNK = 5000;
 
     /** What a run removed (outbox rows, inbox entries) and redacted (dead-letter payloads). */
-    public record Result(int outboxRows, int inboxRows, int deadLetterPayloads) {
-    }
+    public record Result(int outboxRows, int inboxRows, int deadLetterPayloads) {}
 
     private final JdbcTemplate jdbc;
     private final DefaultLockingTaskExecutor locks;
@@ -62,7 +62,8 @@ public class MessagingCleanup implements SmartLifecycle, EnvironmentAware {
     /** Reads {@value #DEAD_LETTER_PAYLOADS_PROPERTY} (Spring calls this before {@link #start()}). */
     @Override
     public void setEnvironment(Environment environment) {
-        Binder.get(environment).bind(DEAD_LETTER_PAYLOADS_PROPERTY, Duration.class)
+        Binder.get(environment)
+                .bind(DEAD_LETTER_PAYLOADS_PROPERTY, Duration.class)
                 .ifBound(retention -> this.deadLetterPayloadRetention = retention);
     }
 
@@ -74,11 +75,11 @@ public class MessagingCleanup implements SmartLifecycle, EnvironmentAware {
     /** One run under the lock; {@code null} when another replica holds it. */
     public Result runOnce() {
         try {
-            var result = locks.executeWithLock(this::clean,
+            var result = locks.executeWithLock(
+                    this::clean,
                     new LockConfiguration(Instant.now(), LOCK, Duration.ofMinutes(30), Duration.ofSeconds(10)));
             return result.wasExecuted() ? result.getResult() : null;
-        }
-        catch (Throwable ex) {
+        } catch (Throwable ex) {
             log.warn("messaging cleanup failed: {}", ex.toString());
             return null;
         }
@@ -87,15 +88,18 @@ public class MessagingCleanup implements SmartLifecycle, EnvironmentAware {
     private Result clean() {
         int outbox = deleteInChunks("""
                 delete from outbox where id in (select id from outbox
-                 where published_at is not null and published_at < now() - ? * interval '1 second' limit ?)""",
-                config.outboxRetention());
+                 where published_at is not null and published_at < now() - ? * interval '1 second' limit ?)""", config.outboxRetention());
         int inbox = deleteInChunks("""
                 delete from inbox where (consumer, event_id) in (select consumer, event_id from inbox
                  where received_at < now() - ? * interval '1 second' limit ?)""", config.inboxRetention());
         int deadLetterPayloads = deadLetters.redactPayloadsOlderThan(deadLetterPayloadRetention);
         if (outbox + inbox + deadLetterPayloads > 0) {
-            log.info("messaging cleanup removed {} published outbox row(s) and {} inbox entr(ies), redacted {} "
-                    + "dead-letter payload(s)", outbox, inbox, deadLetterPayloads);
+            log.info(
+                    "messaging cleanup removed {} published outbox row(s) and {} inbox entr(ies), redacted {} "
+                            + "dead-letter payload(s)",
+                    outbox,
+                    inbox,
+                    deadLetterPayloads);
         }
         return new Result(outbox, inbox, deadLetterPayloads);
     }
@@ -106,14 +110,14 @@ public class MessagingCleanup implements SmartLifecycle, EnvironmentAware {
         do {
             deleted = jdbc.update(sql, retention.toSeconds(), CHUNK);
             total += deleted;
-        }
-        while (deleted == CHUNK);
+        } while (deleted == CHUNK);
         return total;
     }
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("messaging-cleanup").factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("messaging-cleanup").factory());
         var every = config.interval().toMillis();
         scheduler.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
     }

@@ -25,8 +25,10 @@ public class MessagingMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("shop.outbox.pending", () -> query(
-                () -> jdbc.queryForObject("select count(*) from outbox where published_at is null", Double.class)))
+        Gauge.builder(
+                        "shop.outbox.pending",
+                        () -> query(() -> jdbc.queryForObject(
+                                "select count(*) from outbox where published_at is null", Double.class)))
                 .description("Outbox events not yet published to Kafka")
                 .register(registry);
         Gauge.builder("shop.outbox.oldest.pending.age", () -> query(() -> jdbc.queryForObject("""
@@ -35,8 +37,10 @@ public class MessagingMetrics implements MeterBinder {
                 .description("Age of the oldest outbox event not yet published (0 when none)")
                 .baseUnit("seconds")
                 .register(registry);
-        Gauge.builder("shop.dead.letters", () -> query(
-                () -> jdbc.queryForObject("select count(*) from dead_letter where redriven_at is null", Double.class)))
+        Gauge.builder(
+                        "shop.dead.letters",
+                        () -> query(() -> jdbc.queryForObject(
+                                "select count(*) from dead_letter where redriven_at is null", Double.class)))
                 .description("Dead letters of this service not yet redriven")
                 .register(registry);
     }
@@ -45,8 +49,7 @@ public class MessagingMetrics implements MeterBinder {
         try {
             var value = query.get();
             return value == null ? 0 : value;
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             log.debug("messaging metric unavailable: {}", ex.toString());
             return Double.NaN;
         }

@@ -49,15 +49,23 @@ public class JdbcOutbox implements Outbox {
         Objects.requireNonNull(data, "data");
         var payload = json.writeValueAsBytes(data);
         if (validate) {
-            // an event that breaks its contract would be poison for every consumer: fail the business transaction instead
+            // an event that breaks its contract would be poison for every consumer: fail the business transaction
+            // instead
             var definition = EventTypes.of(type);
             if (!definition.topic().equals(topic)) {
                 throw new IllegalArgumentException(type + " travels on " + definition.topic() + ", not on " + topic);
             }
             EventSchemas.requireValid(type, payload);
         }
-        jdbc.update(INSERT, UUID.randomUUID(), topic, key, type, new String(payload, StandardCharsets.UTF_8),
-                Traceparent.current(tracer), OffsetDateTime.now(ZoneOffset.UTC));
+        jdbc.update(
+                INSERT,
+                UUID.randomUUID(),
+                topic,
+                key,
+                type,
+                new String(payload, StandardCharsets.UTF_8),
+                Traceparent.current(tracer),
+                OffsetDateTime.now(ZoneOffset.UTC));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

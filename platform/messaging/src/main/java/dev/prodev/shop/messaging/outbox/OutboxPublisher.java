@@ -46,8 +46,7 @@ class OutboxPublisher {
     }
 
     /** What became of one row: acknowledged, failed (with the error), or never handed to the producer. */
-    record Outcome(OutboxRow row, boolean sent, boolean attempted, Throwable error) {
-    }
+    record Outcome(OutboxRow row, boolean sent, boolean attempted, Throwable error) {}
 
     /** Sends {@code rows} (oldest first) and returns one outcome per row it considered, in the same order. */
     List<Outcome> publish(List<OutboxRow> rows) {
@@ -61,7 +60,8 @@ class OutboxPublisher {
             }
             var entry = new Pending(row);
             var previous = tails.get(row.chain());
-            CompletableFuture<?> sent = previous == null ? send(entry, roundOver)
+            CompletableFuture<?> sent = previous == null
+                    ? send(entry, roundOver)
                     : previous.thenComposeAsync(ignored -> send(entry, roundOver), chainExecutor);
             sent = sent.whenComplete((result, error) -> {
                 if (error != null) {
@@ -78,14 +78,11 @@ class OutboxPublisher {
             Throwable error = null;
             try {
                 entry.sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-            catch (ExecutionException ex) {
+            } catch (ExecutionException ex) {
                 error = ex.getCause();
-            }
-            catch (TimeoutException ex) {
+            } catch (TimeoutException ex) {
                 error = ex;
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 error = ex;
             }
@@ -107,14 +104,15 @@ class OutboxPublisher {
 
     private CompletableFuture<?> send(Pending entry, AtomicBoolean roundOver) {
         if (roundOver.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("relay round ended before this event's turn"));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("relay round ended before this event's turn"));
         }
         entry.attempted.set(true);
         var row = entry.row;
         var span = startSpan(row);
         try (var ignored = tracer.withSpan(span)) {
-            var record = CloudEventRecords.create(row.topic(), row.key(), row.id(), row.type(), publisher.source(),
-                    row.occurredAt(), row.payload());
+            var record = CloudEventRecords.create(
+                    row.topic(), row.key(), row.id(), row.type(), publisher.source(), row.occurredAt(), row.payload());
             // the trace must survive even where Boot builds no propagator (tracing export off): Spring Kafka's
             // producer observation replaces this header with its own span's when it propagates
             var traceparent = Traceparent.current(tracer);
@@ -128,8 +126,7 @@ class OutboxPublisher {
                 }
                 span.end();
             });
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             span.error(ex);
             span.end();
             return CompletableFuture.failedFuture(ex);
@@ -141,8 +138,7 @@ class OutboxPublisher {
         var builder = tracer.spanBuilder().name("outbox publish");
         if (parent != null) {
             builder.setParent(parent);
-        }
-        else {
+        } else {
             builder.setNoParent();
         }
         return builder.tag("messaging.destination.name", row.topic())

@@ -44,7 +44,11 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread loop;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, CloudEventPublisher publisher, Tracer tracer,
+    public OutboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CloudEventPublisher publisher,
+            Tracer tracer,
             ShopMessagingProperties.Outbox config) {
         this.chainExecutor = Executors.newVirtualThreadPerTaskExecutor();
         this.store = new OutboxStore(jdbc, config.buckets(), config.batchSize());
@@ -76,24 +80,31 @@ public class OutboxRelay implements SmartLifecycle {
             long selected = System.nanoTime();
             var outcomes = publisher.publish(rows);
             if (log.isDebugEnabled()) {
-                log.debug("outbox relay: {} row(s) selected in {} ms, published in {} ms", rows.size(),
-                        (selected - started) / 1_000_000, (System.nanoTime() - selected) / 1_000_000);
+                log.debug(
+                        "outbox relay: {} row(s) selected in {} ms, published in {} ms",
+                        rows.size(),
+                        (selected - started) / 1_000_000,
+                        (System.nanoTime() - selected) / 1_000_000);
             }
             var sent = new ArrayList<UUID>();
             var failed = new ArrayList<OutboxStore.Failure>();
             for (var outcome : outcomes) {
                 if (outcome.sent()) {
                     sent.add(outcome.row().id());
-                }
-                else if (outcome.attempted()) {
-                    failed.add(new OutboxStore.Failure(outcome.row().id(), describe(outcome.error()),
+                } else if (outcome.attempted()) {
+                    failed.add(new OutboxStore.Failure(
+                            outcome.row().id(),
+                            describe(outcome.error()),
                             backoff(outcome.row().attempts() + 1)));
                 }
             }
             store.markSent(sent);
             store.markFailed(failed);
             if (!failed.isEmpty()) {
-                log.warn("outbox relay: {} of {} event(s) not published, will retry: {}", failed.size(), rows.size(),
+                log.warn(
+                        "outbox relay: {} of {} event(s) not published, will retry: {}",
+                        failed.size(),
+                        rows.size(),
                         failed.getFirst().error());
             }
             return tally(rows.size(), sent.size(), failed.size());
@@ -138,8 +149,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Duration idleWait() {
         try {
             return idleWait(config.pollInterval(), store.untilNextRetry().orElse(null));
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return config.pollInterval();
         }
     }
@@ -160,8 +170,7 @@ public class OutboxRelay implements SmartLifecycle {
             Round round;
             try {
                 round = publishRound();
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 log.warn("outbox relay round failed, will retry: {}", ex.toString());
                 round = new Round(0, 0, 1);
             }
@@ -179,8 +188,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (wakeUp.tryAcquire(idleWait().toMillis(), TimeUnit.MILLISECONDS)) {
                     wakeUp.drainPermits();
                 }
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 if (!running) {
                     return;
                 }
@@ -205,8 +213,7 @@ public class OutboxRelay implements SmartLifecycle {
             thread.interrupt();
             try {
                 thread.join(Duration.ofSeconds(10));
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
         }

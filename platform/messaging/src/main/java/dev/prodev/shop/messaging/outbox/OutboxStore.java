@@ -61,8 +61,7 @@ class OutboxStore {
     }
 
     /** A failed publish: the row, why, and how long until its next attempt. */
-    record Failure(UUID id, String error, Duration retryIn) {
-    }
+    record Failure(UUID id, String error, Duration retryIn) {}
 
     /** The due rows, oldest first, of the buckets this transaction could lock (none when another replica holds all). */
     List<OutboxRow> lockDueRows() {
@@ -71,28 +70,42 @@ class OutboxStore {
             return List.of();
         }
         var literal = owned.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        return jdbc.query(SELECT_BATCH, (rs, n) -> new OutboxRow(rs.getObject("id", UUID.class), rs.getString("topic"),
-                rs.getString("event_key"), rs.getString("type"), rs.getString("payload").getBytes(StandardCharsets.UTF_8),
-                rs.getString("traceparent"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                rs.getInt("attempts")), buckets, literal, batchSize);
+        return jdbc.query(
+                SELECT_BATCH,
+                (rs, n) -> new OutboxRow(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("topic"),
+                        rs.getString("event_key"),
+                        rs.getString("type"),
+                        rs.getString("payload").getBytes(StandardCharsets.UTF_8),
+                        rs.getString("traceparent"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getInt("attempts")),
+                buckets,
+                literal,
+                batchSize);
     }
 
     void markSent(List<UUID> ids) {
         if (!ids.isEmpty()) {
-            jdbc.batchUpdate(MARK_SENT, ids.stream().map(id -> new Object[] { id }).toList());
+            jdbc.batchUpdate(
+                    MARK_SENT, ids.stream().map(id -> new Object[] {id}).toList());
         }
     }
 
     void markFailed(List<Failure> failures) {
         if (!failures.isEmpty()) {
-            jdbc.batchUpdate(MARK_FAILED, failures.stream()
-                    .map(f -> new Object[] { f.error(), f.retryIn().toMillis(), f.id() })
-                    .toList());
+            jdbc.batchUpdate(
+                    MARK_FAILED,
+                    failures.stream()
+                            .map(f -> new Object[] {f.error(), f.retryIn().toMillis(), f.id()})
+                            .toList());
         }
     }
 
     /** Time until the earliest unpublished row is due (negative when overdue), empty when none is waiting. */
     Optional<Duration> untilNextRetry() {
-        return Optional.ofNullable(jdbc.queryForObject(UNTIL_NEXT_RETRY, Long.class)).map(Duration::ofMillis);
+        return Optional.ofNullable(jdbc.queryForObject(UNTIL_NEXT_RETRY, Long.class))
+                .map(Duration::ofMillis);
     }
 }

@@ -11,8 +11,7 @@ import io.micrometer.tracing.Tracer;
  */
 final class Traceparent {
 
-    private Traceparent() {
-    }
+    private Traceparent() {}
 
     static String current(Tracer tracer) {
         var span = tracer.currentSpan();
@@ -41,9 +40,12 @@ final class Traceparent {
         }
         try {
             var sampled = (Integer.parseInt(parts[3], 16) & 1) == 1;
-            return tracer.traceContextBuilder().traceId(parts[1]).spanId(parts[2]).sampled(sampled).build();
-        }
-        catch (RuntimeException ex) {
+            return tracer.traceContextBuilder()
+                    .traceId(parts[1])
+                    .spanId(parts[2])
+                    .sampled(sampled)
+                    .build();
+        } catch (RuntimeException ex) {
             return null;
         }
     }

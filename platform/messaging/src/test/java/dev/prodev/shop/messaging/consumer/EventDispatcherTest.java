@@ -96,11 +96,26 @@ class EventDispatcherTest {
     }
 
     static ConsumerRecord<String, byte[]> record(String topic, UUID id, String type, String source, Object data) {
-        var produced = CloudEventRecords.create(topic, "k", id, type, source, Instant.now(),
+        var produced = CloudEventRecords.create(
+                topic,
+                "k",
+                id,
+                type,
+                source,
+                Instant.now(),
                 data instanceof byte[] bytes ? bytes : JSON.writeValueAsBytes(data));
-        return new ConsumerRecord<>(topic, 0, 0L, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
-                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, produced.key(), produced.value(),
-                produced.headers(), Optional.<Integer>empty());
+        return new ConsumerRecord<>(
+                topic,
+                0,
+                0L,
+                ConsumerRecord.NO_TIMESTAMP,
+                TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE,
+                ConsumerRecord.NULL_SIZE,
+                produced.key(),
+                produced.value(),
+                produced.headers(),
+                Optional.<Integer>empty());
     }
 
     static ReserveStock reserve() {
@@ -111,7 +126,10 @@ class EventDispatcherTest {
     void handsTheTypedDataToTheHandlerOfItsTypeInsideOneTransactionWithTheInbox() {
         var command = reserve();
         var id = UUID.randomUUID();
-        dispatcher(true).dispatch(stockCommands(), record(Topics.STOCK_COMMANDS, id, ReserveStock.TYPE, "order-service", command));
+        dispatcher(true)
+                .dispatch(
+                        stockCommands(),
+                        record(Topics.STOCK_COMMANDS, id, ReserveStock.TYPE, "order-service", command));
 
         assertThat(applied).containsExactly(command);
         assertThat(inbox.seen).containsExactly("test.stock-commands/" + id);
@@ -120,7 +138,11 @@ class EventDispatcherTest {
 
     @Test
     void aRedeliveryIsSkipped() {
-        var record = record(Topics.STOCK_COMMANDS, UUID.randomUUID(), ReleaseStock.TYPE, "order-service",
+        var record = record(
+                Topics.STOCK_COMMANDS,
+                UUID.randomUUID(),
+                ReleaseStock.TYPE,
+                "order-service",
                 new ReleaseStock(UUID.randomUUID(), "timeout"));
         dispatcher(true).dispatch(stockCommands(), record);
         dispatcher(true).dispatch(stockCommands(), record);
@@ -130,8 +152,15 @@ class EventDispatcherTest {
 
     @Test
     void aKnownTypeTheTableDoesNotListIsSkippedWithoutInboxOrMetric() {
-        dispatcher(true).dispatch(stockCommands(), record(Topics.STOCK_COMMANDS, UUID.randomUUID(), CommitStock.TYPE,
-                "order-service", new CommitStock(UUID.randomUUID())));
+        dispatcher(true)
+                .dispatch(
+                        stockCommands(),
+                        record(
+                                Topics.STOCK_COMMANDS,
+                                UUID.randomUUID(),
+                                CommitStock.TYPE,
+                                "order-service",
+                                new CommitStock(UUID.randomUUID())));
 
         assertThat(applied).isEmpty();
         assertThat(inbox.seen).isEmpty();
@@ -141,16 +170,35 @@ class EventDispatcherTest {
     @Test
     void anUnknownTypeIsSkippedAndCounted() {
         var handlers = stockCommands();
-        dispatcher(true).dispatch(handlers, record(Topics.STOCK_COMMANDS, UUID.randomUUID(), "shop.stock.reserve.v9",
-                "order-service", Map.of("orderId", UUID.randomUUID())));
+        dispatcher(true)
+                .dispatch(
+                        handlers,
+                        record(
+                                Topics.STOCK_COMMANDS,
+                                UUID.randomUUID(),
+                                "shop.stock.reserve.v9",
+                                "order-service",
+                                Map.of("orderId", UUID.randomUUID())));
         // a known type on the wrong topic is as unknown here
-        dispatcher(true).dispatch(handlers, record(Topics.STOCK_COMMANDS, UUID.randomUUID(), StockReserved.TYPE,
-                "order-service", Map.of()));
+        dispatcher(true)
+                .dispatch(
+                        handlers,
+                        record(
+                                Topics.STOCK_COMMANDS,
+                                UUID.randomUUID(),
+                                StockReserved.TYPE,
+                                "order-service",
+                                Map.of()));
 
         assertThat(applied).isEmpty();
         assertThat(inbox.seen).isEmpty();
-        assertThat(meters.get("shop.messaging.events.ignored").tag("reason", "unknown-type")
-                .tag("topic", Topics.STOCK_COMMANDS).tag("consumer", "test.stock-commands").counter().count()).isEqualTo(2);
+        assertThat(meters.get("shop.messaging.events.ignored")
+                        .tag("reason", "unknown-type")
+                        .tag("topic", Topics.STOCK_COMMANDS)
+                        .tag("consumer", "test.stock-commands")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -160,24 +208,39 @@ class EventDispatcherTest {
                 .on(ReserveStock.class, command -> applied.add(command))
                 .otherwise(event -> others.add(event.type()))
                 .build();
-        dispatcher(true).dispatch(handlers, record(Topics.STOCK_COMMANDS, UUID.randomUUID(), "shop.stock.new.v1",
-                "order-service", Map.of()));
+        dispatcher(true)
+                .dispatch(
+                        handlers,
+                        record(
+                                Topics.STOCK_COMMANDS,
+                                UUID.randomUUID(),
+                                "shop.stock.new.v1",
+                                "order-service",
+                                Map.of()));
 
         assertThat(others).containsExactly("shop.stock.new.v1");
-        assertThat(transactions.begun).as("a broadcast consumer needs no transaction").isZero();
+        assertThat(transactions.begun)
+                .as("a broadcast consumer needs no transaction")
+                .isZero();
     }
 
     @Test
     void anEventFromAServiceThatDoesNotOwnTheTopicIsRejectedAndCounted() {
-        var forged = record(Topics.STOCK_COMMANDS, UUID.randomUUID(), ReserveStock.TYPE, "notification-service", reserve());
+        var forged =
+                record(Topics.STOCK_COMMANDS, UUID.randomUUID(), ReserveStock.TYPE, "notification-service", reserve());
 
         assertThatThrownBy(() -> dispatcher(true).dispatch(stockCommands(), forged))
                 .isInstanceOf(RejectedEventException.class)
-                .hasMessageContaining("notification-service").hasMessageContaining("order-service");
+                .hasMessageContaining("notification-service")
+                .hasMessageContaining("order-service");
         assertThat(applied).isEmpty();
         assertThat(inbox.seen).isEmpty();
-        assertThat(meters.get("shop.messaging.events.rejected").tag("reason", "foreign-source")
-                .tag("topic", Topics.STOCK_COMMANDS).counter().count()).isEqualTo(1);
+        assertThat(meters.get("shop.messaging.events.rejected")
+                        .tag("reason", "foreign-source")
+                        .tag("topic", Topics.STOCK_COMMANDS)
+                        .counter()
+                        .count())
+                .isEqualTo(1);
 
         dispatcher(false).dispatch(stockCommands(), forged);
         assertThat(applied).as("check-source=false applies it").hasSize(1);
@@ -185,28 +248,39 @@ class EventDispatcherTest {
 
     @Test
     void anOwnerOverrideReplacesTheContractOwner() {
-        var dispatcher = new EventDispatcher(inbox, new TransactionTemplate(transactions), meters, true,
+        var dispatcher = new EventDispatcher(
+                inbox,
+                new TransactionTemplate(transactions),
+                meters,
+                true,
                 Map.of(Topics.STOCK_COMMANDS, "order-service-eu"));
-        dispatcher.dispatch(stockCommands(), record(Topics.STOCK_COMMANDS, UUID.randomUUID(), ReserveStock.TYPE,
-                "order-service-eu", reserve()));
+        dispatcher.dispatch(
+                stockCommands(),
+                record(Topics.STOCK_COMMANDS, UUID.randomUUID(), ReserveStock.TYPE, "order-service-eu", reserve()));
 
         assertThat(applied).hasSize(1);
     }
 
     @Test
     void dataBreakingTheSchemaFailsBeforeTheHandlerAndRollsTheInboxBack() {
-        var poison = record(Topics.STOCK_COMMANDS, UUID.randomUUID(), ReserveStock.TYPE, "order-service",
+        var poison = record(
+                Topics.STOCK_COMMANDS,
+                UUID.randomUUID(),
+                ReserveStock.TYPE,
+                "order-service",
                 "{\"orderId\":\"nope\",\"lines\":[]}".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> dispatcher(true).dispatch(stockCommands(), poison)).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> dispatcher(true).dispatch(stockCommands(), poison))
+                .isInstanceOf(InvalidEventException.class);
         assertThat(applied).isEmpty();
         assertThat(transactions.rolledBack).isEqualTo(1);
     }
 
     @Test
     void aTableRefusesATypeThatDoesNotTravelOnItsTopicAndAnEmptyTable() {
-        assertThatThrownBy(() -> EventHandlers.consumer("x", Topics.PAYMENTS).on(ReserveStock.class, command -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Topics.PAYMENTS);
+        assertThatThrownBy(() -> EventHandlers.consumer("x", Topics.PAYMENTS).on(ReserveStock.class, command -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Topics.PAYMENTS);
         assertThatThrownBy(() -> EventHandlers.consumer("x", Topics.PAYMENTS).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }

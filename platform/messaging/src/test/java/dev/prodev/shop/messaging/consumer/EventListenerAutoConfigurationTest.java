@@ -51,7 +51,7 @@ class EventListenerAutoConfigurationTest {
         EventSubscriber stock() {
             return () -> List.of(EventHandlers.consumer("catalog.stock-commands", Topics.STOCK_COMMANDS)
                     .concurrency("${test.concurrency:3}")
-                    .on(ReserveStock.class, command -> { })
+                    .on(ReserveStock.class, command -> {})
                     .build());
         }
 
@@ -60,7 +60,7 @@ class EventListenerAutoConfigurationTest {
             return () -> List.of(EventHandlers.broadcast("test.users", Topics.USERS)
                     .groupId("test-users-${test.replica}")
                     .consumerProperty("auto.offset.reset", "latest")
-                    .on(UserDeleted.class, deleted -> { })
+                    .on(UserDeleted.class, deleted -> {})
                     .build());
         }
     }
@@ -97,7 +97,8 @@ class EventListenerAutoConfigurationTest {
                 .withPropertyValues("spring.kafka.consumer.group-id=catalog-blue", "test.concurrency=5")
                 .run(context -> {
                     var stock = context.getBean(EventSubscriptions.class).find("catalog-blue", Topics.STOCK_COMMANDS);
-                    assertThat(stock).hasValueSatisfying(s -> assertThat(s.concurrency()).isEqualTo(5));
+                    assertThat(stock)
+                            .hasValueSatisfying(s -> assertThat(s.concurrency()).isEqualTo(5));
                 });
     }
 
@@ -106,7 +107,8 @@ class EventListenerAutoConfigurationTest {
         runner.withUserConfiguration(Subscribers.class)
                 .withBean(PlatformTransactionManager.class, () -> mock(PlatformTransactionManager.class))
                 .withUserConfiguration(PropertiesOnly.class)
-                .run(context -> assertThat(context).doesNotHaveBean(EventDispatcher.class)
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(EventDispatcher.class)
                         .doesNotHaveBean(EventListenerRegistrar.class));
     }
 
@@ -114,34 +116,45 @@ class EventListenerAutoConfigurationTest {
     void withoutSpringKafkaNothingIsConfigured() {
         runner.withUserConfiguration(Infrastructure.class, Subscribers.class)
                 .withClassLoader(new FilteredClassLoader(KafkaListenerConfigurer.class))
-                .run(context -> assertThat(context).doesNotHaveBean(EventDispatcher.class)
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(EventDispatcher.class)
                         .doesNotHaveBean(EventSubscriptions.class));
     }
 
     @Test
     void aServicesOwnDispatcherWins() {
         var own = new EventDispatcher(mock(Inbox.class), null, null, false, null);
-        runner.withUserConfiguration(Infrastructure.class).withBean(EventDispatcher.class, () -> own)
-                .run(context -> assertThat(context.getBean(EventDispatcher.class)).isSameAs(own));
+        runner.withUserConfiguration(Infrastructure.class)
+                .withBean(EventDispatcher.class, () -> own)
+                .run(context ->
+                        assertThat(context.getBean(EventDispatcher.class)).isSameAs(own));
     }
 
     @Test
     void twoConsumersWithOneNameAreRefused() {
         runner.withUserConfiguration(Infrastructure.class)
-                .withBean("a", EventSubscriber.class, () -> () -> List.of(EventHandlers
-                        .consumer("same", Topics.USERS).on(UserDeleted.class, d -> { }).build()))
-                .withBean("b", EventSubscriber.class, () -> () -> List.of(EventHandlers
-                        .consumer("same", Topics.USERS).on(UserDeleted.class, d -> { }).build()))
+                .withBean(
+                        "a",
+                        EventSubscriber.class,
+                        () -> () -> List.of(EventHandlers.consumer("same", Topics.USERS)
+                                .on(UserDeleted.class, d -> {})
+                                .build()))
+                .withBean(
+                        "b",
+                        EventSubscriber.class,
+                        () -> () -> List.of(EventHandlers.consumer("same", Topics.USERS)
+                                .on(UserDeleted.class, d -> {})
+                                .build()))
                 .run(context -> {
                     var registrar = mock(KafkaListenerEndpointRegistrar.class);
                     assertThatThrownBy(() -> context.getBean(EventListenerRegistrar.class)
-                            .configureKafkaListeners(registrar)).hasMessageContaining("same");
+                                    .configureKafkaListeners(registrar))
+                            .hasMessageContaining("same");
                     verify(registrar, never()).registerEndpoint(any());
                 });
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ShopMessagingProperties.class)
-    static class PropertiesOnly {
-    }
+    static class PropertiesOnly {}
 }

@@ -20,18 +20,24 @@ class DeadLetterRedactionIT extends MessagingIntegrationTest {
 
     @Autowired
     DeadLetterStore store;
+
     @Autowired
     MessagingCleanup cleanup;
 
     private UUID deadLetter(String payload, String message, String age) {
         var id = UUID.randomUUID();
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into dead_letter (id, consumer_group, topic, partition, "offset", record_key, headers, payload,
                                          event_id, event_type, exception, message, dead_lettered_at)
                 values (?, 'redaction-it', 'shop.orders', 0, ?, 'order-1', '[]'::jsonb, ?, ?, 'shop.order.placed.v1',
                         'java.lang.IllegalStateException', ?, now() - ?::interval)""",
-                id, Math.abs(id.getMostSignificantBits()), payload == null ? null : payload.getBytes(StandardCharsets.UTF_8),
-                id.toString(), message, age);
+                id,
+                Math.abs(id.getMostSignificantBits()),
+                payload == null ? null : payload.getBytes(StandardCharsets.UTF_8),
+                id.toString(),
+                message,
+                age);
         return id;
     }
 
@@ -52,7 +58,7 @@ class DeadLetterRedactionIT extends MessagingIntegrationTest {
         var redacted = store.redactPayloadsMentioning(customer, email.toUpperCase(), "", null, " ");
 
         assertThat(redacted).isEqualTo(3);
-        for (var id : new UUID[] { byId, byEmail, inMessage }) {
+        for (var id : new UUID[] {byId, byEmail, inMessage}) {
             assertThat(payload(id)).as("payload").isNull();
             var row = store.find(id).orElseThrow();
             assertThat(row.message()).isNull();
@@ -64,8 +70,8 @@ class DeadLetterRedactionIT extends MessagingIntegrationTest {
 
         var redrive = http("POST", ADMIN_PATH + "/" + byEmail + "/redrive", TestTokens.bearer("admin", "admin"));
         assertThat(redrive.statusCode()).as("nothing left to redrive").isEqualTo(409);
-        assertThat(redrive.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(redrive.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
@@ -74,11 +80,12 @@ class DeadLetterRedactionIT extends MessagingIntegrationTest {
 
         var deep = http("GET", ADMIN_PATH + "?page=2147483647&size=100", admin);
         assertThat(deep.statusCode()).isEqualTo(400);
-        assertThat(deep.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(deep.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(deep.body()).contains("\"field\":\"page\"");
 
-        assertThat(http("GET", ADMIN_PATH + "?page=100&size=100", admin).statusCode()).as("offset 10 000 is inside")
+        assertThat(http("GET", ADMIN_PATH + "?page=100&size=100", admin).statusCode())
+                .as("offset 10 000 is inside")
                 .isEqualTo(200);
     }
 
@@ -103,8 +110,9 @@ class DeadLetterRedactionIT extends MessagingIntegrationTest {
         assertThat(result.deadLetterPayloads()).isGreaterThanOrEqualTo(1);
         assertThat(payload(old)).isNull();
         assertThat(store.find(old)).as("the row stays").isPresent();
-        assertThat(jdbc.queryForObject("select payload_redacted_at is not null from dead_letter where id = ?",
-                Boolean.class, old)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select payload_redacted_at is not null from dead_letter where id = ?", Boolean.class, old))
+                .isTrue();
         assertThat(payload(recent)).contains("recent@example.com");
     }
 }

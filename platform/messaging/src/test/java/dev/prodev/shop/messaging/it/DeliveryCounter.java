@@ -16,8 +16,8 @@ class DeliveryCounter implements RecordInterceptor<Object, Object> {
     }
 
     @Override
-    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
-            Consumer<Object, Object> consumer) {
+    public ConsumerRecord<Object, Object> intercept(
+            ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         listener.delivered(String.valueOf(record.key()));
         return record;
     }

@@ -27,26 +27,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ShopIntegrationTest
 // Boot 4 creates the W3C propagator only when tracing export is on (which @ShopIntegrationTest turns off):
 // turn it on, but send nothing to Zipkin. A direct @TestPropertySource wins over the meta-annotation's.
-@TestPropertySource(properties = { "management.tracing.export.enabled=true",
-        "management.tracing.export.zipkin.enabled=false" })
+@TestPropertySource(
+        properties = {"management.tracing.export.enabled=true", "management.tracing.export.zipkin.enabled=false"})
 @AutoConfigureTracing
 abstract class MessagingIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Autowired
     Outbox outbox;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     CloudEventPublisher publisher;
+
     @Autowired
     ReservationListener listener;
+
     @Autowired
     KafkaConnectionDetails kafka;
+
     @LocalServerPort
     int port;
 
@@ -63,7 +70,8 @@ abstract class MessagingIntegrationTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    HttpResponse<String> http(String method, String path, String authorization) throws IOException, InterruptedException {
+    HttpResponse<String> http(String method, String path, String authorization)
+            throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {

@@ -32,9 +32,21 @@ public class OrderController {
     public Map<String, String> place(@AuthenticationPrincipal Jwt jwt) {
         var orderId = UUID.randomUUID();
         var price = Money.of("10.00", "ETB");
-        outbox.append(Topics.ORDERS, orderId.toString(), OrderPlaced.TYPE, new OrderPlaced(orderId, jwt.getSubject(),
-                jwt.getSubject() + "@example.com", List.of(new OrderLine(UUID.randomUUID(), 1, price)), price));
+        outbox.append(
+                Topics.ORDERS,
+                orderId.toString(),
+                OrderPlaced.TYPE,
+                new OrderPlaced(
+                        orderId,
+                        jwt.getSubject(),
+                        jwt.getSubject() + "@example.com",
+                        List.of(new OrderLine(UUID.randomUUID(), 1, price)),
+                        price));
         var span = tracer.currentSpan();
-        return Map.of("orderId", orderId.toString(), "traceId", span == null ? "" : span.context().traceId());
+        return Map.of(
+                "orderId",
+                orderId.toString(),
+                "traceId",
+                span == null ? "" : span.context().traceId());
     }
 }

@@ -38,8 +38,12 @@ public class ReservationListener implements EventSubscriber {
     @Override
     public List<EventHandlers> handlers() {
         return List.of(
-                EventHandlers.consumer(CONSUMER, Topics.STOCK_COMMANDS).on(ReserveStock.class, this::reserve).build(),
-                EventHandlers.consumer(PAYMENTS, Topics.PAYMENTS).on(PaymentAuthorized.class, this::authorized).build());
+                EventHandlers.consumer(CONSUMER, Topics.STOCK_COMMANDS)
+                        .on(ReserveStock.class, this::reserve)
+                        .build(),
+                EventHandlers.consumer(PAYMENTS, Topics.PAYMENTS)
+                        .on(PaymentAuthorized.class, this::authorized)
+                        .build());
     }
 
     /** From now on, processing {@code orderId} fails as if a dependency were down. */
@@ -66,12 +70,17 @@ public class ReservationListener implements EventSubscriber {
         if (failing.contains(command.orderId())) {
             throw new IllegalStateException("stock database unavailable (simulated)");
         }
-        jdbc.update("insert into it_reservation (order_id, event_id, lines) values (?, ?, ?)", command.orderId(),
-                event.id(), command.lines().size());
+        jdbc.update(
+                "insert into it_reservation (order_id, event_id, lines) values (?, ?, ?)",
+                command.orderId(),
+                event.id(),
+                command.lines().size());
     }
 
     private void authorized(IncomingEvent event, PaymentAuthorized authorized) {
-        jdbc.update("insert into it_reservation (order_id, event_id, lines) values (?, ?, 0)", authorized.orderId(),
+        jdbc.update(
+                "insert into it_reservation (order_id, event_id, lines) values (?, ?, 0)",
+                authorized.orderId(),
                 event.id());
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.mock.env.MockEnvironment;
 
 class MessagingCleanupTest {
 
-    private final MessagingCleanup cleanup = new MessagingCleanup(mock(JdbcTemplate.class), mock(LockProvider.class),
+    private final MessagingCleanup cleanup = new MessagingCleanup(
+            mock(JdbcTemplate.class),
+            mock(LockProvider.class),
             new ShopMessagingProperties.Cleanup(Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(30)));
 
     @Test

@@ -41,7 +41,8 @@ class OutboxPublisherTest {
                 headerTraceparents.add(new String(traceparent.value(), StandardCharsets.UTF_8));
             }
             sentIds.add(id);
-            return failingIds.contains(id) ? CompletableFuture.failedFuture(new IllegalStateException("broker down"))
+            return failingIds.contains(id)
+                    ? CompletableFuture.failedFuture(new IllegalStateException("broker down"))
                     : CompletableFuture.completedFuture(new SendResult<String, byte[]>(record, null));
         });
     }
@@ -53,13 +54,16 @@ class OutboxPublisherTest {
 
     @Test
     void rowsOfOneKeyAreSentInTheirOrderAndAllAcknowledged() {
-        var rows = List.of(row("shop.orders", "a"), row("shop.orders", "b"), row("shop.orders", "a"),
-                row("shop.orders", "a"));
+        var rows = List.of(
+                row("shop.orders", "a"), row("shop.orders", "b"), row("shop.orders", "a"), row("shop.orders", "a"));
 
         var outcomes = publisher.publish(rows);
 
         assertThat(outcomes).extracting(OutboxPublisher.Outcome::sent).containsOnly(true);
-        var keyA = rows.stream().filter(r -> r.key().equals("a")).map(r -> r.id().toString()).toList();
+        var keyA = rows.stream()
+                .filter(r -> r.key().equals("a"))
+                .map(r -> r.id().toString())
+                .toList();
         assertThat(sentIds.stream().filter(keyA::contains).toList()).isEqualTo(keyA);
     }
 
@@ -86,8 +90,15 @@ class OutboxPublisherTest {
     @Test
     void theStoredTraceparentTravelsWithTheRecordWhenNoSpanIsCurrent() {
         var traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        var row = new OutboxRow(UUID.randomUUID(), "shop.orders", "k", "shop.order.placed.v1",
-                "{}".getBytes(StandardCharsets.UTF_8), traceparent, Instant.now(), 0);
+        var row = new OutboxRow(
+                UUID.randomUUID(),
+                "shop.orders",
+                "k",
+                "shop.order.placed.v1",
+                "{}".getBytes(StandardCharsets.UTF_8),
+                traceparent,
+                Instant.now(),
+                0);
 
         publisher.publish(List.of(row));
 
@@ -95,7 +106,14 @@ class OutboxPublisherTest {
     }
 
     private static OutboxRow row(String topic, String key) {
-        return new OutboxRow(UUID.randomUUID(), topic, key, "shop.order.placed.v1", "{}".getBytes(StandardCharsets.UTF_8),
-                null, Instant.now(), 0);
+        return new OutboxRow(
+                UUID.randomUUID(),
+                topic,
+                key,
+                "shop.order.placed.v1",
+                "{}".getBytes(StandardCharsets.UTF_8),
+                null,
+                Instant.now(),
+                0);
     }
 }

@@ -14,9 +14,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The relay's round arithmetic, without a database or a broker. */
 class OutboxRelayTest {
 
-    private final OutboxRelay relay = new OutboxRelay(mock(JdbcTemplate.class), mock(TransactionTemplate.class),
-            mock(CloudEventPublisher.class), Tracer.NOOP, new ShopMessagingProperties.Outbox(false,
-                    Duration.ofMillis(200), 100, Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(5), 16,
+    private final OutboxRelay relay = new OutboxRelay(
+            mock(JdbcTemplate.class),
+            mock(TransactionTemplate.class),
+            mock(CloudEventPublisher.class),
+            Tracer.NOOP,
+            new ShopMessagingProperties.Outbox(
+                    false,
+                    Duration.ofMillis(200),
+                    100,
+                    Duration.ofSeconds(10),
+                    Duration.ofMillis(200),
+                    Duration.ofSeconds(5),
+                    16,
                     true));
 
     @Test
@@ -46,6 +56,8 @@ class OutboxRelayTest {
     @Test
     void theStoredErrorIsTheRootCauseCutToFit() {
         var error = new RuntimeException("outer", new IllegalStateException("x".repeat(2000)));
-        assertThat(OutboxRelay.describe(error)).startsWith("java.lang.IllegalStateException: xxx").hasSize(1000);
+        assertThat(OutboxRelay.describe(error))
+                .startsWith("java.lang.IllegalStateException: xxx")
+                .hasSize(1000);
     }
 }

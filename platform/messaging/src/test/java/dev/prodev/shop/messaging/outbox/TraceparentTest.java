@@ -16,8 +16,8 @@ class TraceparentTest {
             .traceId128Bit(true)
             .currentTraceContext(ThreadLocalCurrentTraceContext.create())
             .build();
-    private final BraveTracer tracer = new BraveTracer(tracing.tracer(),
-            new BraveCurrentTraceContext(tracing.currentTraceContext()), new BraveBaggageManager());
+    private final BraveTracer tracer = new BraveTracer(
+            tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()), new BraveBaggageManager());
 
     @AfterEach
     void close() {
@@ -32,8 +32,10 @@ class TraceparentTest {
             stored = Traceparent.current(tracer);
         }
         request.end();
-        assertThat(stored).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
-                .isEqualTo("00-" + request.context().traceId() + "-" + request.context().spanId() + "-01");
+        assertThat(stored)
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+                .isEqualTo("00-" + request.context().traceId() + "-"
+                        + request.context().spanId() + "-01");
 
         var parent = Traceparent.parse(tracer, stored);
         var publish = tracer.spanBuilder().setParent(parent).name("publish").start();
@@ -47,6 +49,7 @@ class TraceparentTest {
         assertThat(Traceparent.current(tracer)).isNull();
         assertThat(Traceparent.parse(tracer, null)).isNull();
         assertThat(Traceparent.parse(tracer, "00-xyz-abc-01")).isNull();
-        assertThat(Traceparent.parse(tracer, "00-" + "g".repeat(32) + "-" + "0".repeat(16) + "-01")).isNull();
+        assertThat(Traceparent.parse(tracer, "00-" + "g".repeat(32) + "-" + "0".repeat(16) + "-01"))
+                .isNull();
     }
 }

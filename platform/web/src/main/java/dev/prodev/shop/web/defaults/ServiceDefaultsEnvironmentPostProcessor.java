@@ -20,11 +20,11 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            for (var source : new YamlPropertySourceLoader().load("shop-service-defaults", new ClassPathResource(DEFAULTS))) {
+            for (var source :
+                    new YamlPropertySourceLoader().load("shop-service-defaults", new ClassPathResource(DEFAULTS))) {
                 environment.getPropertySources().addLast(source);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, ex);
         }
     }

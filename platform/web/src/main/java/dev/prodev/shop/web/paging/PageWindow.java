@@ -17,8 +17,7 @@ public final class PageWindow {
     /** The deepest row an offset page may start at. */
     public static final long MAX_OFFSET = 10_000;
 
-    private PageWindow() {
-    }
+    private PageWindow() {}
 
     /** Whether the page starting at {@code page × size} lies inside the window. */
     public static boolean fits(int page, int size) {
@@ -38,7 +37,11 @@ public final class PageWindow {
      */
     public static void check(int page, int size, String beyond) {
         if (!fits(page, size)) {
-            throw new ShopProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", explain(page, size, beyond),
+            throw new ShopProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    "Invalid request",
+                    explain(page, size, beyond),
                     Map.of("errors", List.of(new FieldError("page", "page × size must be at most " + MAX_OFFSET))));
         }
     }

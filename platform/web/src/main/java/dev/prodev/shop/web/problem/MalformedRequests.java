@@ -18,8 +18,7 @@ final class MalformedRequests {
 
     static final String TOMCAT_INVALID_PARAMETER = "org.apache.tomcat.util.http.InvalidParameterException";
 
-    private MalformedRequests() {
-    }
+    private MalformedRequests() {}
 
     /** The malformed-request exception in {@code failure}'s cause chain, or null. */
     static Throwable find(Throwable failure) {

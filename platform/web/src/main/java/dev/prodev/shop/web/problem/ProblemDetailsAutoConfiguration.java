@@ -13,13 +13,16 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ ProblemDetailsHandler.class, ProblemErrorController.class })
+@Import({ProblemDetailsHandler.class, ProblemErrorController.class})
 public class ProblemDetailsAutoConfiguration {
 
     /** Only when the service runs on Tomcat (every ProDev Shop service does). */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = { "org.apache.catalina.valves.ErrorReportValve",
-            "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory" })
+    @ConditionalOnClass(
+            name = {
+                "org.apache.catalina.valves.ErrorReportValve",
+                "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory"
+            })
     static class TomcatProblems {
 
         @Bean

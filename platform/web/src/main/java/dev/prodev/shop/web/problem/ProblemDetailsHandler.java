@@ -32,8 +32,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     @ExceptionHandler(ShopProblem.class)
     ResponseEntity<Object> shopProblem(ShopProblem ex, WebRequest request) {
@@ -47,8 +46,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var fields = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
@@ -59,12 +58,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var fields = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> new FieldError(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return badRequest(ex, fields, request);
     }
@@ -72,24 +71,31 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
         var fields = ex.getConstraintViolations().stream()
-                .map(violation -> new FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .map(violation ->
+                        new FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .toList();
         return badRequest(ex, fields, request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> staleWrite(OptimisticLockingFailureException ex, WebRequest request) {
-        return plain(ex, HttpStatus.CONFLICT, "conflict",
-                "The resource was changed by someone else; reload it and try again.", request);
+        return plain(
+                ex,
+                HttpStatus.CONFLICT,
+                "conflict",
+                "The resource was changed by someone else; reload it and try again.",
+                request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException ex, WebRequest request) {
-        log.info("rejected a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
+        log.info(
+                "rejected a write that breaks a database constraint: {}",
+                ex.getMostSpecificCause().getMessage());
         return plain(ex, HttpStatus.CONFLICT, "conflict", "The request conflicts with existing data.", request);
     }
 
-    @ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Object> denied(RuntimeException ex, WebRequest request) {
         return plain(ex, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.", request);
     }
@@ -105,8 +111,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             return malformed(ex, malformed, request);
         }
         log.error("unhandled error", ex);
-        return plain(ex, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Something went wrong on our side. Quote the trace id to support.", request);
+        return plain(
+                ex,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Something went wrong on our side. Quote the trace id to support.",
+                request);
     }
 
     /** The request itself cannot be read (see {@link MalformedRequests}): the caller's 400, logged without the value. */
@@ -126,7 +136,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
-    private ResponseEntity<Object> plain(Exception ex, HttpStatus status, String type, String detail, WebRequest request) {
+    private ResponseEntity<Object> plain(
+            Exception ex, HttpStatus status, String type, String detail, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://prodev.shop/problems/" + type));
         return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
@@ -138,6 +149,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
-        return second.isEmpty() ? first : java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        return second.isEmpty()
+                ? first
+                : java.util.stream.Stream.concat(first.stream(), second.stream())
+                        .toList();
     }
 }

@@ -28,25 +28,32 @@ public class ProblemErrorController implements ErrorController {
         }
         // a malformed request that blew up in a filter, before the MVC handler could map it
         var malformed = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                ? MalformedRequests.find(failure) : null;
+                ? MalformedRequests.find(failure)
+                : null;
         if (malformed != null && status.is5xxServerError()) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, MalformedRequests.detail(malformed));
             problem.setTitle("Bad request");
             problem.setType(URI.create("https://prodev.shop/problems/malformed-request"));
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
-        var problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
-                ? "Something went wrong on our side. Quote the trace id to support."
-                : status.getReasonPhrase());
-        problem.setType(URI.create("https://prodev.shop/problems/" + (status.is5xxServerError() ? "internal" : "http-" + status.value())));
+        var problem = ProblemDetail.forStatusAndDetail(
+                status,
+                status.is5xxServerError()
+                        ? "Something went wrong on our side. Quote the trace id to support."
+                        : status.getReasonPhrase());
+        problem.setType(URI.create(
+                "https://prodev.shop/problems/" + (status.is5xxServerError() ? "internal" : "http-" + status.value())));
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             try {
                 problem.setInstance(URI.create(uri));
-            }
-            catch (IllegalArgumentException unparseable) {
+            } catch (IllegalArgumentException unparseable) {
                 // leave instance out rather than fail while reporting a failure
             }
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

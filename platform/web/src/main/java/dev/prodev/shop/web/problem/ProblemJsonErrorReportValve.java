@@ -44,8 +44,7 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
                 writer.write(body(code));
                 response.finishResponse();
             }
-        }
-        catch (IOException | IllegalStateException ignored) {
+        } catch (IOException | IllegalStateException ignored) {
             // the connection is gone or the response was committed meanwhile: nothing left to tell
         }
     }

@@ -19,7 +19,12 @@ public class ShopProblem extends RuntimeException {
         this(status, type, title, detail, properties, Map.of());
     }
 
-    private ShopProblem(HttpStatus status, String type, String title, String detail, Map<String, Object> properties,
+    private ShopProblem(
+            HttpStatus status,
+            String type,
+            String title,
+            String detail,
+            Map<String, Object> properties,
             Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
@@ -37,8 +42,8 @@ public class ShopProblem extends RuntimeException {
     }
 
     public static ShopProblem notFound(String what, Object id) {
-        return new ShopProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + what + " with id " + id + ".",
-                Map.of());
+        return new ShopProblem(
+                HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + what + " with id " + id + ".", Map.of());
     }
 
     public static ShopProblem conflict(String detail) {
@@ -50,13 +55,13 @@ public class ShopProblem extends RuntimeException {
     }
 
     public static ShopProblem unprocessable(String detail) {
-        return new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Unprocessable request", detail,
-                Map.of());
+        return new ShopProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Unprocessable request", detail, Map.of());
     }
 
     public static ShopProblem preconditionFailed(String detail) {
-        return new ShopProblem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", detail,
-                Map.of());
+        return new ShopProblem(
+                HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", detail, Map.of());
     }
 
     public HttpStatus status() {

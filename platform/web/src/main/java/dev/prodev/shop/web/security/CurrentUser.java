@@ -1,5 +1,6 @@
 package dev.prodev.shop.web.security;
 
+import dev.prodev.shop.web.problem.ShopProblem;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -7,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import dev.prodev.shop.web.problem.ShopProblem;
 
 /**
  * The caller, read from the validated Keycloak JWT. Declare it as a controller method parameter
@@ -21,8 +21,11 @@ import dev.prodev.shop.web.problem.ShopProblem;
 public record CurrentUser(String id, String email, String username, Set<String> roles) {
 
     public static CurrentUser of(Jwt jwt) {
-        return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("email"),
-                jwt.getClaimAsString("preferred_username"), new LinkedHashSet<>(KeycloakRoles.realmRoles(jwt)));
+        return new CurrentUser(
+                jwt.getSubject(),
+                jwt.getClaimAsString("email"),
+                jwt.getClaimAsString("preferred_username"),
+                new LinkedHashSet<>(KeycloakRoles.realmRoles(jwt)));
     }
 
     /** The authenticated caller of the current request; 401 problem+json if there is none. */
@@ -30,8 +33,8 @@ public record CurrentUser(String id, String email, String username, Set<String> 
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
             return of(token.getToken());
         }
-        throw new ShopProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "A valid bearer token is required.", Map.of());
+        throw new ShopProblem(
+                HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "A valid bearer token is required.", Map.of());
     }
 
     public boolean hasRole(String role) {

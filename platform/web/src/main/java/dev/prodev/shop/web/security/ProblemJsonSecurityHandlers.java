@@ -17,8 +17,12 @@ final class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, Acc
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"shop\"");
-        write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                "A valid bearer token is required.", request.getRequestURI());
+        write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                "A valid bearer token is required.",
+                request.getRequestURI());
     }
 
     @Override
@@ -33,17 +37,22 @@ final class ProblemJsonSecurityHandlers implements AuthenticationEntryPoint, Acc
      */
     void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "5");
-        write(response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+        write(
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "identity-provider-unavailable",
                 "The token cannot be verified right now because the identity provider is unreachable; try again shortly.",
                 request.getRequestURI());
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String type, String detail,
-            String instance) throws IOException {
+    private static void write(
+            HttpServletResponse response, HttpStatus status, String type, String detail, String instance)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"https://prodev.shop/problems/" + type + "\",\"title\":\""
-                + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail
-                + "\",\"instance\":\"" + instance.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"https://prodev.shop/problems/" + type + "\",\"title\":\""
+                        + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail
+                        + "\",\"instance\":\"" + instance.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * roles to {@code ROLE_*}, and enables method security for admin rules. Token-only and
  * stateless: no session, no cookie, so no CSRF surface.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ShopSecurityProperties.class)
 @EnableMethodSecurity
@@ -38,8 +39,9 @@ public class ShopSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain shopSecurityFilterChain(HttpSecurity http, ShopSecurityProperties properties,
-            JwtAuthenticationConverter jwtAuthenticationConverter) throws Exception {
+    SecurityFilterChain shopSecurityFilterChain(
+            HttpSecurity http, ShopSecurityProperties properties, JwtAuthenticationConverter jwtAuthenticationConverter)
+            throws Exception {
         var problems = new ProblemJsonSecurityHandlers();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,24 +51,34 @@ public class ShopSecurityAutoConfiguration {
                         var roles = rule.roles().toArray(String[]::new);
                         if (rule.methods().isEmpty()) {
                             requests.requestMatchers(paths).hasAnyRole(roles);
-                        }
-                        else {
-                            rule.methods().forEach(method -> requests.requestMatchers(HttpMethod.valueOf(method.trim()), paths)
-                                    .hasAnyRole(roles));
+                        } else {
+                            rule.methods()
+                                    .forEach(
+                                            method -> requests.requestMatchers(HttpMethod.valueOf(method.trim()), paths)
+                                                    .hasAnyRole(roles));
                         }
                     }
-                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
-                            "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                    requests.requestMatchers(
+                                    "/actuator/health/**",
+                                    "/actuator/health",
+                                    "/actuator/prometheus",
+                                    "/actuator/info",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui/**",
+                                    "/swagger-ui.html",
+                                    "/error")
                             .permitAll();
-                    properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
+                    properties
+                            .publicPaths()
+                            .forEach(path -> requests.requestMatchers(path).permitAll());
                     properties.publicGetPaths().forEach(path -> {
                         requests.requestMatchers(HttpMethod.GET, path).permitAll();
                         requests.requestMatchers(HttpMethod.HEAD, path).permitAll();
                     });
                     requests.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+                .oauth2ResourceServer(oauth2 -> oauth2.jwt(
+                                jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
@@ -76,15 +88,15 @@ public class ShopSecurityAutoConfiguration {
                                 filter.setAuthenticationFailureHandler((request, response, ex) -> {
                                     if (ex instanceof AuthenticationServiceException) {
                                         problems.unavailable(request, response);
-                                    }
-                                    else {
+                                    } else {
                                         problems.commence(request, response, ex);
                                     }
                                 });
                                 return filter;
                             }
                         }))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 }

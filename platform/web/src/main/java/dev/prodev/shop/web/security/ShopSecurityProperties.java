@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     would tell them how to shape an admin request
  */
 @ConfigurationProperties("shop.security")
-public record ShopSecurityProperties(@DefaultValue List<String> publicPaths, @DefaultValue List<String> publicGetPaths,
+public record ShopSecurityProperties(
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue List<String> publicGetPaths,
         @DefaultValue List<AccessRule> rules) {
 
     /**
@@ -23,6 +25,5 @@ public record ShopSecurityProperties(@DefaultValue List<String> publicPaths, @De
      * @param paths path patterns
      * @param roles realm roles of which the caller needs at least one
      */
-    public record AccessRule(@DefaultValue List<String> methods, List<String> paths, List<String> roles) {
-    }
+    public record AccessRule(@DefaultValue List<String> methods, List<String> paths, List<String> roles) {}
 }

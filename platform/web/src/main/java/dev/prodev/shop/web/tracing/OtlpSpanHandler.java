@@ -41,15 +41,13 @@ public final class OtlpSpanHandler extends SpanHandler implements Closeable {
     public void close() {
         try {
             delegate.flush();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // the collector is gone: what was queued is lost, as Zipkin's handler loses it too
         }
         delegate.close();
         try {
             sender.close();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // nothing more to send; a failing close must not fail the shutdown
         }
     }

@@ -23,8 +23,9 @@ import zipkin2.reporter.urlconnection.URLConnectionSender;
  * OpenTelemetry bridge, which would replace Brave; this keeps one tracer and adds one handler.
  * {@code management.tracing.export.otlp.enabled=false} (or the global export switch) turns it off.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration")
-@ConditionalOnClass({ Tracing.class, OtlpProtoV1Encoder.class, URLConnectionSender.class })
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration")
+@ConditionalOnClass({Tracing.class, OtlpProtoV1Encoder.class, URLConnectionSender.class})
 @ConditionalOnEnabledTracingExport("otlp")
 @Conditional(OtlpTracingAutoConfiguration.OnOtlpEndpoint.class)
 @EnableConfigurationProperties(OtlpTracingProperties.class)
@@ -34,9 +35,12 @@ public class OtlpTracingAutoConfiguration {
     @ConditionalOnMissingBean
     OtlpSpanHandler otlpSpanHandler(OtlpTracingProperties properties) {
         var endpoint = properties.tracesEndpoint();
-        var sender = URLConnectionSender.newBuilder().endpoint(endpoint).encoding(Encoding.PROTO3)
+        var sender = URLConnectionSender.newBuilder()
+                .endpoint(endpoint)
+                .encoding(Encoding.PROTO3)
                 .connectTimeout((int) properties.connectTimeout().toMillis())
-                .readTimeout((int) properties.readTimeout().toMillis()).build();
+                .readTimeout((int) properties.readTimeout().toMillis())
+                .build();
         return new OtlpSpanHandler(endpoint, sender);
     }
 

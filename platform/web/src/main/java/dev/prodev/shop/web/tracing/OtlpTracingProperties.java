@@ -18,7 +18,10 @@ import org.springframework.util.StringUtils;
  * @param readTimeout how long to wait for the collector to answer one batch
  */
 @ConfigurationProperties("shop.tracing.otlp")
-public record OtlpTracingProperties(String endpoint, String baseEndpoint, @DefaultValue("5s") Duration connectTimeout,
+public record OtlpTracingProperties(
+        String endpoint,
+        String baseEndpoint,
+        @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout) {
 
     static final String PREFIX = "shop.tracing.otlp";

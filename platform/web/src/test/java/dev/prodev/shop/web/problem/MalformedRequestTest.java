@@ -2,29 +2,29 @@ package dev.prodev.shop.web.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Input that Tomcat or Spring Security's firewall cannot take, sent over a plain socket (as the
@@ -32,10 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
  * it): each must be a 4xx {@code application/problem+json} whose {@code status} matches, never a
  * 500 and never Tomcat's HTML error page naming the server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "management.tracing.export.enabled=false", "logging.structured.format.console=",
-        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/certs",
-        "shop.security.public-paths=/api/v1/things/**,/api/v1/things,/api/v1/filtered/**" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.tracing.export.enabled=false",
+            "logging.structured.format.console=",
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/certs",
+            "shop.security.public-paths=/api/v1/things/**,/api/v1/things,/api/v1/filtered/**"
+        })
 class MalformedRequestTest {
 
     @SpringBootConfiguration
@@ -53,8 +57,9 @@ class MalformedRequestTest {
         FilterRegistrationBean<OncePerRequestFilter> parameterReadingFilter() {
             var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
                 @Override
-                protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                        FilterChain chain) throws ServletException, IOException {
+                protected void doFilterInternal(
+                        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                        throws ServletException, IOException {
                     request.getParameterMap();
                     chain.doFilter(request, response);
                 }
@@ -80,8 +85,11 @@ class MalformedRequestTest {
     record Answer(int status, String head, String body) {
 
         String contentType() {
-            return head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
-                    .map(line -> line.substring("content-type:".length()).trim()).findFirst().orElse("");
+            return head.lines()
+                    .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).trim())
+                    .findFirst()
+                    .orElse("");
         }
     }
 
@@ -116,8 +124,11 @@ class MalformedRequestTest {
         assertThat(answer.status()).as(answer.head() + "\n\n" + answer.body()).isEqualTo(status);
         assertThat(answer.contentType()).as(answer.body()).startsWith("application/problem+json");
         // a chunked body carries size lines around the JSON
-        assertThat(answer.body()).contains("\"status\":" + status).doesNotContainIgnoringCase("tomcat")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(answer.body())
+                .contains("\"status\":" + status)
+                .doesNotContainIgnoringCase("tomcat")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test

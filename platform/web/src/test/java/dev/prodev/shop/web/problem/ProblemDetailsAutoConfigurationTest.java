@@ -26,15 +26,18 @@ class ProblemDetailsAutoConfigurationTest {
 
     @Test
     void aServletServiceGetsTheProblemHandlerAndTheErrorController() {
-        servlet.run(context -> assertThat(context).hasNotFailed()
+        servlet.run(context -> assertThat(context)
+                .hasNotFailed()
                 .hasSingleBean(ProblemDetailsHandler.class)
                 .hasSingleBean(ProblemErrorController.class));
     }
 
     @Test
     void bootsOwnErrorControllerAndProblemHandlerBackOff() {
-        servlet.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
-                WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class))
+        servlet.withConfiguration(AutoConfigurations.of(
+                        DispatcherServletAutoConfiguration.class,
+                        WebMvcAutoConfiguration.class,
+                        ErrorMvcAutoConfiguration.class))
                 .withPropertyValues("spring.mvc.problemdetails.enabled=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(BasicErrorController.class);
@@ -48,7 +51,8 @@ class ProblemDetailsAutoConfigurationTest {
     void aReactiveApplicationGetsNeither() {
         new ReactiveWebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ProblemDetailsAutoConfiguration.class))
-                .run(context -> assertThat(context).hasNotFailed()
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
                         .doesNotHaveBean(ProblemDetailsHandler.class)
                         .doesNotHaveBean(ProblemErrorController.class));
     }
@@ -57,7 +61,8 @@ class ProblemDetailsAutoConfigurationTest {
     void aNonWebApplicationGetsNeither() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ProblemDetailsAutoConfiguration.class))
-                .run(context -> assertThat(context).hasNotFailed()
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
                         .doesNotHaveBean(ProblemDetailsHandler.class)
                         .doesNotHaveBean(ProblemErrorController.class));
     }

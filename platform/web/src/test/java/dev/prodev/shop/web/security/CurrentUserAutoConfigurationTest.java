@@ -17,8 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class CurrentUserAutoConfigurationTest {
 
     @SuppressWarnings("unused")
-    void handler(CurrentUser user, String other) {
-    }
+    void handler(CurrentUser user, String other) {}
 
     @Test
     void aServletServiceResolvesCurrentUserParameters() throws Exception {
@@ -27,11 +26,14 @@ class CurrentUserAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasBean("currentUserArgument");
                     List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
-                    context.getBean("currentUserArgument", WebMvcConfigurer.class).addArgumentResolvers(resolvers);
+                    context.getBean("currentUserArgument", WebMvcConfigurer.class)
+                            .addArgumentResolvers(resolvers);
                     var method = getClass().getDeclaredMethod("handler", CurrentUser.class, String.class);
                     assertThat(resolvers).singleElement().satisfies(resolver -> {
-                        assertThat(resolver.supportsParameter(new MethodParameter(method, 0))).isTrue();
-                        assertThat(resolver.supportsParameter(new MethodParameter(method, 1))).isFalse();
+                        assertThat(resolver.supportsParameter(new MethodParameter(method, 0)))
+                                .isTrue();
+                        assertThat(resolver.supportsParameter(new MethodParameter(method, 1)))
+                                .isFalse();
                     });
                 });
     }

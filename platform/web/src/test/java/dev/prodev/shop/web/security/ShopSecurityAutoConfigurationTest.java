@@ -40,32 +40,42 @@ class ShopSecurityAutoConfigurationTest {
     };
 
     private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ShopSecurityAutoConfiguration.class,
-                    SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    ShopSecurityAutoConfiguration.class,
+                    SecurityAutoConfiguration.class,
+                    ServletWebSecurityAutoConfiguration.class))
             .withBean(JwtDecoder.class, () -> NO_TOKENS);
 
     @Test
     void aServletServiceGetsTheShopChainAndKeycloakRoleMapping() {
         servlet.run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(SecurityFilterChain.class)
-                    .hasBean("shopSecurityFilterChain").hasSingleBean(JwtAuthenticationConverter.class)
+            assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(SecurityFilterChain.class)
+                    .hasBean("shopSecurityFilterChain")
+                    .hasSingleBean(JwtAuthenticationConverter.class)
                     .hasSingleBean(ShopSecurityProperties.class);
             var properties = context.getBean(ShopSecurityProperties.class);
             assertThat(properties.publicPaths()).isEmpty();
             assertThat(properties.publicGetPaths()).isEmpty();
             assertThat(properties.rules()).isEmpty();
-            assertThat(allows(context, "GET", "/actuator/health/readiness", anonymous())).isTrue();
+            assertThat(allows(context, "GET", "/actuator/health/readiness", anonymous()))
+                    .isTrue();
             assertThat(allows(context, "GET", "/api/v1/anything", anonymous())).isFalse();
-            assertThat(allows(context, "GET", "/api/v1/anything", user("ROLE_customer"))).isTrue();
+            assertThat(allows(context, "GET", "/api/v1/anything", user("ROLE_customer")))
+                    .isTrue();
         });
     }
 
     @Test
     void bindsPublicPathsAndRoleRulesAndEnforcesThem() {
-        servlet.withPropertyValues("shop.security.public-paths=/api/v1/users/register",
-                "shop.security.public-get-paths=/api/v1/products/**",
-                "shop.security.rules[0].methods=POST,DELETE", "shop.security.rules[0].paths=/api/v1/products/**",
-                "shop.security.rules[0].roles=admin").run(context -> {
+        servlet.withPropertyValues(
+                        "shop.security.public-paths=/api/v1/users/register",
+                        "shop.security.public-get-paths=/api/v1/products/**",
+                        "shop.security.rules[0].methods=POST,DELETE",
+                        "shop.security.rules[0].paths=/api/v1/products/**",
+                        "shop.security.rules[0].roles=admin")
+                .run(context -> {
                     var properties = context.getBean(ShopSecurityProperties.class);
                     assertThat(properties.publicPaths()).containsExactly("/api/v1/users/register");
                     assertThat(properties.publicGetPaths()).containsExactly("/api/v1/products/**");
@@ -74,21 +84,30 @@ class ShopSecurityAutoConfigurationTest {
                         assertThat(rule.paths()).containsExactly("/api/v1/products/**");
                         assertThat(rule.roles()).containsExactly("admin");
                     });
-                    assertThat(allows(context, "POST", "/api/v1/users/register", anonymous())).isTrue();
-                    assertThat(allows(context, "GET", "/api/v1/products/p-1", anonymous())).isTrue();
-                    assertThat(allows(context, "HEAD", "/api/v1/products/p-1", anonymous())).isTrue();
-                    assertThat(allows(context, "POST", "/api/v1/products", user("ROLE_customer"))).isFalse();
-                    assertThat(allows(context, "DELETE", "/api/v1/products/p-1", user("ROLE_customer"))).isFalse();
-                    assertThat(allows(context, "POST", "/api/v1/products", user("ROLE_admin"))).isTrue();
+                    assertThat(allows(context, "POST", "/api/v1/users/register", anonymous()))
+                            .isTrue();
+                    assertThat(allows(context, "GET", "/api/v1/products/p-1", anonymous()))
+                            .isTrue();
+                    assertThat(allows(context, "HEAD", "/api/v1/products/p-1", anonymous()))
+                            .isTrue();
+                    assertThat(allows(context, "POST", "/api/v1/products", user("ROLE_customer")))
+                            .isFalse();
+                    assertThat(allows(context, "DELETE", "/api/v1/products/p-1", user("ROLE_customer")))
+                            .isFalse();
+                    assertThat(allows(context, "POST", "/api/v1/products", user("ROLE_admin")))
+                            .isTrue();
                 });
     }
 
     @Test
     void aServicesOwnChainReplacesTheShopChain() {
         servlet.withUserConfiguration(OwnChain.class).run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(SecurityFilterChain.class)
-                            .doesNotHaveBean("shopSecurityFilterChain").hasBean("ownSecurityFilterChain");
-                });
+            assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(SecurityFilterChain.class)
+                    .doesNotHaveBean("shopSecurityFilterChain")
+                    .hasBean("ownSecurityFilterChain");
+        });
     }
 
     @Test
@@ -104,10 +123,15 @@ class ShopSecurityAutoConfigurationTest {
     void reactiveAndNonWebApplicationsGetNoShopChain() {
         new ReactiveWebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ShopSecurityAutoConfiguration.class))
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SecurityFilterChain.class)
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(SecurityFilterChain.class)
                         .doesNotHaveBean(ShopSecurityProperties.class));
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ShopSecurityAutoConfiguration.class))
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SecurityFilterChain.class)
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ShopSecurityAutoConfiguration.class))
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(SecurityFilterChain.class)
                         .doesNotHaveBean(JwtAuthenticationConverter.class));
     }
 
@@ -115,17 +139,21 @@ class ShopSecurityAutoConfigurationTest {
     static class OwnChain {
         @Bean
         SecurityFilterChain ownSecurityFilterChain(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .build();
         }
     }
 
     /** What the chain's authorization step decides for this caller, without a servlet container. */
     @SuppressWarnings("unchecked")
-    private static boolean allows(AssertableWebApplicationContext context, String method, String path,
-            Authentication caller) {
+    private static boolean allows(
+            AssertableWebApplicationContext context, String method, String path, Authentication caller) {
         var chain = context.getBean(SecurityFilterChain.class);
-        var filter = chain.getFilters().stream().filter(AuthorizationFilter.class::isInstance)
-                .map(AuthorizationFilter.class::cast).findFirst().orElseThrow();
+        var filter = chain.getFilters().stream()
+                .filter(AuthorizationFilter.class::isInstance)
+                .map(AuthorizationFilter.class::cast)
+                .findFirst()
+                .orElseThrow();
         var manager = (AuthorizationManager<HttpServletRequest>) filter.getAuthorizationManager();
         var request = new MockHttpServletRequest(context.getServletContext(), method, path);
         var result = manager.authorize(() -> caller, request);
@@ -133,12 +161,15 @@ class ShopSecurityAutoConfigurationTest {
     }
 
     private static Authentication anonymous() {
-        return new AnonymousAuthenticationToken("test", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+        return new AnonymousAuthenticationToken(
+                "test", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
     }
 
     private static Authentication user(String... authorities) {
-        var token = new TestingAuthenticationToken("alice", "n/a", List.of(authorities).stream()
-                .map(SimpleGrantedAuthority::new).toList());
+        var token = new TestingAuthenticationToken(
+                "alice",
+                "n/a",
+                List.of(authorities).stream().map(SimpleGrantedAuthority::new).toList());
         token.setAuthenticated(true);
         return token;
     }

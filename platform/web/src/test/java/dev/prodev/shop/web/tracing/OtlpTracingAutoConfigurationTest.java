@@ -36,8 +36,8 @@ import zipkin2.reporter.brave.AsyncZipkinSpanHandler;
  */
 class OtlpTracingAutoConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(OtlpTracingAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(OtlpTracingAutoConfiguration.class));
 
     private HttpServer collector;
 
@@ -50,7 +50,9 @@ class OtlpTracingAutoConfigurationTest {
 
     @Test
     void exportsNoOtlpByDefault() {
-        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OtlpSpanHandler.class)
+        runner.run(context -> assertThat(context)
+                .hasNotFailed()
+                .doesNotHaveBean(OtlpSpanHandler.class)
                 .doesNotHaveBean(OtlpTracingProperties.class));
     }
 
@@ -62,8 +64,10 @@ class OtlpTracingAutoConfigurationTest {
 
     @Test
     void anEndpointSwitchesOnAnOtlpSpanExporterWithBoundSettings() {
-        runner.withPropertyValues("shop.tracing.otlp.endpoint=http://collector:4318/v1/traces",
-                "shop.tracing.otlp.read-timeout=3s").run(context -> {
+        runner.withPropertyValues(
+                        "shop.tracing.otlp.endpoint=http://collector:4318/v1/traces",
+                        "shop.tracing.otlp.read-timeout=3s")
+                .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(OtlpSpanHandler.class);
                     assertThat(context.getBean(OtlpSpanHandler.class).endpoint())
                             .isEqualTo("http://collector:4318/v1/traces");
@@ -76,7 +80,8 @@ class OtlpTracingAutoConfigurationTest {
     @Test
     void aBaseEndpointGetsTheTracesPathAppended() {
         runner.withPropertyValues("shop.tracing.otlp.base-endpoint=http://collector:4318/")
-                .run(context -> assertThat(context.getBean(OtlpSpanHandler.class).endpoint())
+                .run(context -> assertThat(
+                                context.getBean(OtlpSpanHandler.class).endpoint())
                         .isEqualTo("http://collector:4318/v1/traces"));
     }
 
@@ -85,23 +90,31 @@ class OtlpTracingAutoConfigurationTest {
         var withDefaults = runner.withInitializer(context -> new ServiceDefaultsEnvironmentPostProcessor()
                 .postProcessEnvironment(context.getEnvironment(), new SpringApplication()));
         withDefaults.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OtlpSpanHandler.class));
-        withDefaults.withInitializer(environment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel:4318")))
-                .run(context -> assertThat(context.getBean(OtlpSpanHandler.class).endpoint())
+        withDefaults
+                .withInitializer(environment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel:4318")))
+                .run(context -> assertThat(
+                                context.getBean(OtlpSpanHandler.class).endpoint())
                         .isEqualTo("http://otel:4318/v1/traces"));
-        withDefaults.withInitializer(environment(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://otel:4318/custom")))
-                .run(context -> assertThat(context.getBean(OtlpSpanHandler.class).endpoint())
+        withDefaults
+                .withInitializer(environment(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://otel:4318/custom")))
+                .run(context -> assertThat(
+                                context.getBean(OtlpSpanHandler.class).endpoint())
                         .isEqualTo("http://otel:4318/custom"));
-        withDefaults.withInitializer(environment(Map.of("SHOP_TRACING_OTLP_ENDPOINT", "http://shop:4318/v1/traces")))
-                .run(context -> assertThat(context.getBean(OtlpSpanHandler.class).endpoint())
+        withDefaults
+                .withInitializer(environment(Map.of("SHOP_TRACING_OTLP_ENDPOINT", "http://shop:4318/v1/traces")))
+                .run(context -> assertThat(
+                                context.getBean(OtlpSpanHandler.class).endpoint())
                         .isEqualTo("http://shop:4318/v1/traces"));
     }
 
     @Test
     void theTracingExportSwitchesTurnItOff() {
         var configured = runner.withPropertyValues("shop.tracing.otlp.endpoint=http://collector:4318/v1/traces");
-        configured.withPropertyValues("management.tracing.export.enabled=false")
+        configured
+                .withPropertyValues("management.tracing.export.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(OtlpSpanHandler.class));
-        configured.withPropertyValues("management.tracing.export.otlp.enabled=false")
+        configured
+                .withPropertyValues("management.tracing.export.otlp.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(OtlpSpanHandler.class));
     }
 
@@ -114,13 +127,19 @@ class OtlpTracingAutoConfigurationTest {
 
     @Test
     void zipkinStaysTheDefaultAndKeepsExportingBesideOtlp() {
-        var tracing = runner.withConfiguration(AutoConfigurations.of(MicrometerTracingAutoConfiguration.class,
-                BraveAutoConfiguration.class, ZipkinAutoConfiguration.class,
+        var tracing = runner.withConfiguration(AutoConfigurations.of(
+                MicrometerTracingAutoConfiguration.class,
+                BraveAutoConfiguration.class,
+                ZipkinAutoConfiguration.class,
                 ZipkinWithBraveTracingAutoConfiguration.class));
-        tracing.run(context -> assertThat(context).hasNotFailed().hasSingleBean(AsyncZipkinSpanHandler.class)
+        tracing.run(context -> assertThat(context)
+                .hasNotFailed()
+                .hasSingleBean(AsyncZipkinSpanHandler.class)
                 .doesNotHaveBean(OtlpSpanHandler.class));
         tracing.withPropertyValues("shop.tracing.otlp.endpoint=http://collector:4318/v1/traces")
-                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(AsyncZipkinSpanHandler.class)
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .hasSingleBean(AsyncZipkinSpanHandler.class)
                         .hasSingleBean(OtlpSpanHandler.class));
     }
 
@@ -130,17 +149,21 @@ class OtlpTracingAutoConfigurationTest {
         collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         collector.createContext("/v1/traces", exchange -> {
             var body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Content-Encoding"), body));
+            received.add(new Received(
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestHeaders().getFirst("Content-Encoding"),
+                    body));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         collector.start();
         var endpoint = "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces";
 
-        runner.withConfiguration(AutoConfigurations.of(MicrometerTracingAutoConfiguration.class,
-                BraveAutoConfiguration.class))
-                .withPropertyValues("shop.tracing.otlp.endpoint=" + endpoint, "spring.application.name=order-service",
+        runner.withConfiguration(
+                        AutoConfigurations.of(MicrometerTracingAutoConfiguration.class, BraveAutoConfiguration.class))
+                .withPropertyValues(
+                        "shop.tracing.otlp.endpoint=" + endpoint,
+                        "spring.application.name=order-service",
                         "management.tracing.sampling.probability=1.0")
                 .run(context -> {
                     var tracer = context.getBean(Tracing.class).tracer();
@@ -161,19 +184,21 @@ class OtlpTracingAutoConfigurationTest {
         }
         assertThat(traces).as("OTLP spans at the collector").isNotNull();
         assertThat(traces.getResourceSpansList()).singleElement().satisfies(resource -> {
-            assertThat(resource.getResource().getAttributesList())
-                    .anySatisfy(attribute -> {
-                        assertThat(attribute.getKey()).isEqualTo("service.name");
-                        assertThat(attribute.getValue().getStringValue()).isEqualTo("order-service");
-                    });
-            assertThat(resource.getScopeSpansList()).flatMap(scope -> scope.getSpansList())
-                    .singleElement().satisfies(span -> assertThat(span.getName()).isEqualTo("place order"));
+            assertThat(resource.getResource().getAttributesList()).anySatisfy(attribute -> {
+                assertThat(attribute.getKey()).isEqualTo("service.name");
+                assertThat(attribute.getValue().getStringValue()).isEqualTo("order-service");
+            });
+            assertThat(resource.getScopeSpansList())
+                    .flatMap(scope -> scope.getSpansList())
+                    .singleElement()
+                    .satisfies(span -> assertThat(span.getName()).isEqualTo("place order"));
         });
     }
 
     private static ApplicationContextInitializer<ConfigurableApplicationContext> environment(
             Map<String, Object> variables) {
-        return context -> context.getEnvironment().getPropertySources()
+        return context -> context.getEnvironment()
+                .getPropertySources()
                 .addFirst(new SystemEnvironmentPropertySource("test-environment-variables", variables));
     }
 
