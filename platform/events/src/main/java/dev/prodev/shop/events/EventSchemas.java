@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON Schemas (draft 2020-12) of every event type's {@code data}, from
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Uses networknt's validator (3.x), which works on Jackson 3 trees like the rest of Boot 4; callers
  * only pass bytes. Validation is strict on purpose: {@code format} is asserted (not just annotated,
  * the 2020-12 default) and each schema's own {@code additionalProperties} applies, so a producer
- * cannot publish what the contract does not allow.
+ * cannot publish what the contract does not allow. Consumers use {@link #validateIncoming}, which
+ * tolerates unknown properties (docs/events.md: producers strict, consumers tolerant).
  */
 public final class EventSchemas {
 
@@ -42,7 +44,16 @@ public final class EventSchemas {
                     // "$.lines[0].quantity" as 1.x wrote it (3.x defaults to JSON Pointer, "/lines/0/quantity")
                     .pathType(PathType.JSON_PATH)
                     .build()));
+    /** A registry of its own for the tolerant copies: they carry the same {@code $id} as the strict schemas. */
+    private static final SchemaRegistry TOLERANT_REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .pathType(PathType.JSON_PATH)
+                    .build()));
+
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final Map<String, Schema> TOLERANT_SCHEMAS = new ConcurrentHashMap<>();
 
     private EventSchemas() {}
 
@@ -61,6 +72,28 @@ public final class EventSchemas {
      * when valid; an unknown type or bytes that are not JSON are errors too, never exceptions.
      */
     public static List<String> validate(String type, byte[] json) {
+        return validate(type, json, false);
+    }
+
+    /**
+     * Validates {@code json} as a consumer reads it: like {@link #validate} but unknown properties are
+     * allowed at every level ({@code additionalProperties: false} is dropped from a copy of the schema).
+     * A producer that adds a field during a rolling deploy must not send every such event to the dead
+     * letters; everything else the contract says (required fields, types, formats, enums) still holds.
+     */
+    public static List<String> validateIncoming(String type, byte[] json) {
+        return validate(type, json, true);
+    }
+
+    /** Like {@link #validateIncoming} but throws {@link InvalidEventException} (a non-retryable error) when invalid. */
+    public static void requireValidIncoming(String type, byte[] json) {
+        var errors = validateIncoming(type, json);
+        if (!errors.isEmpty()) {
+            throw new InvalidEventException(type, errors);
+        }
+    }
+
+    private static List<String> validate(String type, byte[] json, boolean tolerant) {
         if (!EventTypes.isKnown(type)) {
             return List.of("unknown event type: " + type);
         }
@@ -73,7 +106,10 @@ public final class EventSchemas {
         if (node == null || node.isMissingNode()) {
             return List.of("not JSON: empty");
         }
-        return schema(type).validate(node).stream()
+        var schema = tolerant
+                ? TOLERANT_SCHEMAS.computeIfAbsent(type, t -> TOLERANT_REGISTRY.getSchema(tolerant(schemaNode(t))))
+                : schema(type);
+        return schema.validate(node).stream()
                 .map(EventSchemas::describe)
                 .sorted(Comparator.naturalOrder())
                 .toList();
@@ -106,6 +142,26 @@ public final class EventSchemas {
 
     private static Schema schema(String type) {
         return SCHEMAS.computeIfAbsent(type, t -> REGISTRY.getSchema(schemaNode(t)));
+    }
+
+    /** A copy of {@code schema} without any closed-object keyword, so unknown properties pass. */
+    static JsonNode tolerant(JsonNode schema) {
+        var copy = schema.deepCopy();
+        open(copy);
+        return copy;
+    }
+
+    private static void open(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (var keyword : List.of("additionalProperties", "unevaluatedProperties")) {
+                if (object.path(keyword).isBoolean() && !object.path(keyword).booleanValue()) {
+                    object.remove(keyword);
+                }
+            }
+        }
+        for (var child : node) {
+            open(child);
+        }
     }
 
     private static JsonNode schemaNode(String type) {

@@ -195,4 +195,42 @@ class EventSchemasTest {
         assertThat(EventTypes.ALL.values())
                 .allSatisfy(definition -> assertThat(Topics.ALL).containsKey(definition.topic()));
     }
+
+    /** Every example with an unknown field added to every object in it, as a newer producer would send it. */
+    static Stream<Arguments> examplesWithAnAddedField() {
+        return EventTypes.ALL.keySet().stream()
+                .map(type -> Arguments.of(
+                        type,
+                        withAddedField(JSON.readTree(EventSchemas.examples(type).getFirst()))));
+    }
+
+    static byte[] withAddedField(tools.jackson.databind.JsonNode example) {
+        addField(example);
+        return JSON.writeValueAsBytes(example);
+    }
+
+    private static void addField(tools.jackson.databind.JsonNode node) {
+        for (var child : node) {
+            addField(child);
+        }
+        if (node instanceof tools.jackson.databind.node.ObjectNode object) {
+            object.put("addedInARollingDeploy", "x");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examplesWithAnAddedField")
+    void producersAreStrictButConsumersTolerateAnAddedField(String type, byte[] json) {
+        assertThat(EventSchemas.validate(type, json)).isNotEmpty().allMatch(e -> e.contains("addedInARollingDeploy"));
+        assertThat(EventSchemas.validateIncoming(type, json)).isEmpty();
+    }
+
+    @Test
+    void consumersStillRefuseWhatBreaksTheContractOtherwise() {
+        var json = ("{\"orderId\":\"nope\",\"extra\":1}").getBytes(StandardCharsets.UTF_8);
+        assertThat(EventSchemas.validateIncoming(ReleaseStock.TYPE, json))
+                .anyMatch(e -> e.contains("orderId"))
+                .anyMatch(e -> e.contains("reason"))
+                .noneMatch(e -> e.contains("extra"));
+    }
 }

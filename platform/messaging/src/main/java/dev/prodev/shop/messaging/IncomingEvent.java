@@ -52,14 +52,16 @@ public record IncomingEvent(
     }
 
     /**
-     * The data as {@code dataClass}, after checking it against the type's JSON Schema.
+     * The data as {@code dataClass}, after checking it against the type's JSON Schema as a consumer
+     * reads it: unknown properties are tolerated (a producer may add a field within a version),
+     * everything else the schema says is enforced.
      *
      * @throws dev.prodev.shop.events.InvalidEventException when it breaks the contract (dead-lettered at once)
      * @throws UnreadableEventException when it cannot be mapped to {@code dataClass}
      */
     public <T> T data(Class<T> dataClass) {
         if (EventTypes.isKnown(type)) {
-            EventSchemas.requireValid(type, data);
+            EventSchemas.requireValidIncoming(type, data);
         }
         try {
             return JSON.readValue(data, dataClass);

@@ -36,6 +36,7 @@ public record ShopMessagingProperties(
      * @param retryMaxInterval longest wait between retries of a failed row (and of the relay when the broker is down)
      * @param buckets key buckets: one relay owns a bucket at a time, which keeps per-key order across replicas; same value on every replica
      * @param validate whether {@code append} checks the data against its type's JSON Schema (an invalid event fails the business transaction)
+     * @param maxAttempts failed publishes after which a row is parked: no more retries, its key waits behind it, an admin retries or skips it
      */
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
@@ -45,7 +46,8 @@ public record ShopMessagingProperties(
             @DefaultValue("200ms") Duration retryInitialInterval,
             @DefaultValue("5s") Duration retryMaxInterval,
             @DefaultValue("16") int buckets,
-            @DefaultValue("true") boolean validate) {}
+            @DefaultValue("true") boolean validate,
+            @DefaultValue("10") int maxAttempts) {}
 
     /**
      * @param attempts deliveries of a record in total (first + retries) before it goes to {@code <topic>.dlt}; poison messages go at once

@@ -11,6 +11,8 @@ import dev.prodev.shop.messaging.consumer.RejectedEventException;
 import dev.prodev.shop.messaging.deadletter.DeadLetterController;
 import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.messaging.deadletter.RecordingDeadLetterRecoverer;
+import dev.prodev.shop.messaging.outbox.ParkedOutbox;
+import dev.prodev.shop.messaging.outbox.ParkedOutboxController;
 import io.cloudevents.rw.CloudEventRWException;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
@@ -91,5 +93,13 @@ public class DeadLetterAutoConfiguration {
             EventDispatcher dispatcher,
             PlatformTransactionManager transactionManager) {
         return new DeadLetterController(store, subscriptions, dispatcher, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(ParkedOutbox.class)
+    ParkedOutboxController parkedOutboxController(ParkedOutbox parked) {
+        return new ParkedOutboxController(parked);
     }
 }

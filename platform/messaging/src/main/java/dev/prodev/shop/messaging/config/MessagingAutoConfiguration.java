@@ -9,6 +9,7 @@ import dev.prodev.shop.messaging.ops.MessagingCleanup;
 import dev.prodev.shop.messaging.ops.MessagingMetrics;
 import dev.prodev.shop.messaging.outbox.JdbcOutbox;
 import dev.prodev.shop.messaging.outbox.OutboxRelay;
+import dev.prodev.shop.messaging.outbox.ParkedOutbox;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -113,6 +114,13 @@ public class MessagingAutoConfiguration {
                 tracer.getIfAvailable(() -> Tracer.NOOP),
                 properties.outbox().validate(),
                 relay::wake);
+    }
+
+    /** Parked outbox rows for the admin API; retry and skip wake the relay. */
+    @Bean
+    @ConditionalOnMissingBean
+    ParkedOutbox parkedOutbox(JdbcTemplate jdbc, OutboxRelay relay) {
+        return new ParkedOutbox(jdbc, relay::wake);
     }
 
     @Bean

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Outbox lag and dead-letter depth, read from the database at scrape time (so every replica
  * reports the service-wide value; dashboards take {@code max}):
- * {@code shop_outbox_pending}, {@code shop_outbox_oldest_pending_age_seconds}, {@code shop_dead_letters}.
+ * {@code shop_outbox_pending}, {@code shop_outbox_oldest_pending_age_seconds}, {@code shop_outbox_parked}, {@code shop_dead_letters}.
  */
 public class MessagingMetrics implements MeterBinder {
 
@@ -36,6 +36,13 @@ public class MessagingMetrics implements MeterBinder {
                   from outbox where published_at is null""", Double.class)))
                 .description("Age of the oldest outbox event not yet published (0 when none)")
                 .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder(
+                        "shop.outbox.parked",
+                        () -> query(() -> jdbc.queryForObject(
+                                "select count(*) from outbox where parked_at is not null and published_at is null",
+                                Double.class)))
+                .description("Outbox events parked after max-attempts failed publishes; their keys wait for an admin")
                 .register(registry);
         Gauge.builder(
                         "shop.dead.letters",

@@ -29,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>Broker failure: nothing is marked sent, failed rows get an exponential backoff, the loop
  * backs off too; nothing is lost. A crash between ack and commit republishes the row with the same
  * {@code ce_id}, which consumers' inboxes drop.</li>
+ * <li>Poison row (e.g. larger than the broker accepts): after {@code max-attempts} failed publishes
+ * it is parked; its key waits behind it (per-key order), other keys flow, {@code shop_outbox_parked}
+ * reports it and admins retry or skip it ({@link ParkedOutboxController}).</li>
  * </ul>
  */
 public class OutboxRelay implements SmartLifecycle {
@@ -51,7 +54,7 @@ public class OutboxRelay implements SmartLifecycle {
             Tracer tracer,
             ShopMessagingProperties.Outbox config) {
         this.chainExecutor = Executors.newVirtualThreadPerTaskExecutor();
-        this.store = new OutboxStore(jdbc, config.buckets(), config.batchSize());
+        this.store = new OutboxStore(jdbc, config.buckets(), config.batchSize(), Math.max(config.maxAttempts(), 1));
         this.publisher = new OutboxPublisher(publisher, tracer, config.sendTimeout(), chainExecutor);
         this.transactions = transactions;
         this.config = config;
@@ -92,6 +95,16 @@ public class OutboxRelay implements SmartLifecycle {
                 if (outcome.sent()) {
                     sent.add(outcome.row().id());
                 } else if (outcome.attempted()) {
+                    if (store.parks(outcome.row().attempts() + 1)) {
+                        log.error(
+                                "outbox relay: event {} ({}, key {}) failed {} times and is parked; later events of its"
+                                        + " key wait until an admin retries or skips it: {}",
+                                outcome.row().id(),
+                                outcome.row().type(),
+                                outcome.row().key(),
+                                outcome.row().attempts() + 1,
+                                describe(outcome.error()));
+                    }
                     failed.add(new OutboxStore.Failure(
                             outcome.row().id(),
                             describe(outcome.error()),

@@ -30,11 +30,12 @@ class OutboxStore {
             select o.id, o.topic, o.event_key, o.type, o.payload::text as payload, o.traceparent, o.occurred_at, o.attempts
               from outbox o
              where o.published_at is null
+               and o.parked_at is null
                and o.next_attempt_at <= now()
                and ((hashtext(o.topic || '/' || o.event_key) & 2147483647) % ?) = any (?::int[])
                and not exists (select 1 from outbox e
                                 where e.published_at is null and e.topic = o.topic and e.event_key = o.event_key
-                                  and e.seq < o.seq and e.next_attempt_at > now())
+                                  and e.seq < o.seq and (e.next_attempt_at > now() or e.parked_at is not null))
              order by o.seq
              limit ?
                for update of o skip locked""";
@@ -42,22 +43,27 @@ class OutboxStore {
     private static final String MARK_SENT = """
             update outbox set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null where id = ?""";
 
+    /** The attempt that reaches {@code max-attempts} parks the row instead of scheduling another. */
     private static final String MARK_FAILED = """
             update outbox set attempts = attempts + 1, last_error = ?,
-                   next_attempt_at = clock_timestamp() + ? * interval '1 millisecond' where id = ?""";
+                   next_attempt_at = clock_timestamp() + ? * interval '1 millisecond',
+                   parked_at = case when attempts + 1 >= ? then clock_timestamp() end
+             where id = ?""";
 
     private static final String UNTIL_NEXT_RETRY = """
             select ceil(extract(epoch from (min(next_attempt_at) - clock_timestamp())) * 1000)::bigint
-              from outbox where published_at is null""";
+              from outbox where published_at is null and parked_at is null""";
 
     private final JdbcTemplate jdbc;
     private final int buckets;
     private final int batchSize;
+    private final int maxAttempts;
 
-    OutboxStore(JdbcTemplate jdbc, int buckets, int batchSize) {
+    OutboxStore(JdbcTemplate jdbc, int buckets, int batchSize, int maxAttempts) {
         this.jdbc = jdbc;
         this.buckets = buckets;
         this.batchSize = batchSize;
+        this.maxAttempts = maxAttempts;
     }
 
     /** A failed publish: the row, why, and how long until its next attempt. */
@@ -93,12 +99,17 @@ class OutboxStore {
         }
     }
 
+    /** Whether the failure that made {@code attempts} parks the row (no more retries until an admin acts). */
+    boolean parks(int attempts) {
+        return attempts >= maxAttempts;
+    }
+
     void markFailed(List<Failure> failures) {
         if (!failures.isEmpty()) {
             jdbc.batchUpdate(
                     MARK_FAILED,
                     failures.stream()
-                            .map(f -> new Object[] {f.error(), f.retryIn().toMillis(), f.id()})
+                            .map(f -> new Object[] {f.error(), f.retryIn().toMillis(), maxAttempts, f.id()})
                             .toList());
         }
     }

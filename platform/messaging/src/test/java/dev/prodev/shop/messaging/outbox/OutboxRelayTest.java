@@ -27,7 +27,8 @@ class OutboxRelayTest {
                     Duration.ofMillis(200),
                     Duration.ofSeconds(5),
                     16,
-                    true));
+                    true,
+                    10));
 
     @Test
     void retriesDoubleFromTheInitialIntervalUpToTheMaximum() {
