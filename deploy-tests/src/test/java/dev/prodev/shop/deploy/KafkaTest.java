@@ -43,6 +43,16 @@ class KafkaTest {
         for (var topic : Manifest.ofKind(docs, "KafkaTopic")) {
             assertThat(Manifest.labels(topic)).containsEntry("strimzi.io/cluster", clusterName(docs));
             actual.put(Yaml.at(topic, "spec.topicName"), Yaml.at(topic, "spec.partitions"));
+            String name = Yaml.at(topic, "spec.topicName");
+            var config = Manifest.strings(Yaml.at(topic, "spec.config"));
+            assertThat(config)
+                    .as("%s carries Topics.configs (shop.products is compacted)", name)
+                    .containsAllEntriesOf(Topics.configs(name));
+            if ("compact".equals(config.get("cleanup.policy"))) {
+                assertThat(config)
+                        .as("%s is compacted, so no time limit drops a product's only record", name)
+                        .doesNotContainKey("retention.ms");
+            }
         }
         var expected = new TreeMap<String, Integer>();
         Topics.ALL.forEach((topic, partitions) -> {

@@ -35,10 +35,20 @@ class LocalPlatformFilesTest {
                 continue;
             }
             var fields = line.trim().split("\\s+");
-            assertThat(fields).as("'name partitions': %s", line).hasSize(2);
+            assertThat(fields.length)
+                    .as("'name partitions [config=value ...]': %s", line)
+                    .isGreaterThanOrEqualTo(2);
             assertThat(listed.put(fields[0], Integer.valueOf(fields[1])))
                     .as("listed twice: %s", fields[0])
                     .isNull();
+            var configs = new java.util.HashMap<String, String>();
+            for (int i = 2; i < fields.length; i++) {
+                var pair = fields[i].split("=", 2);
+                configs.put(pair[0], pair[1]);
+            }
+            assertThat(configs)
+                    .as("the configs of %s are Topics.configs (shop.products is compacted)", fields[0])
+                    .isEqualTo(Topics.configs(fields[0]));
         }
         var expected = new LinkedHashMap<String, Integer>(Topics.ALL);
         Topics.ALL.forEach((topic, partitions) -> expected.put(Topics.deadLetter(topic), partitions));

@@ -17,6 +17,7 @@ import dev.prodev.shop.events.payment.RefundPayment;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReserved;
 import dev.prodev.shop.order.OrderIntegrationTest.OrderServiceIntegrationTest;
@@ -84,6 +85,51 @@ class OrderSagaIT extends OrderIntegrationTest {
             var type = SagaParticipants.header(record, "ce_type");
             assertThat(EventSchemas.validate(type, record.value())).as(type).isEmpty();
         }
+    }
+
+    /**
+     * Issue #14 finding 4: the catalog's late commit found the stock sold again and replied
+     * StockCommitFailed; the saga refunds and cancels with the reason instead of keeping a CONFIRMED
+     * order without stock.
+     */
+    @Test
+    void aFailedStockCommitRefundsAndCancelsTheConfirmedOrder() throws Exception {
+        var mug = product("4.50");
+        var orderId = place(ALICE, lines(mug, 1));
+        var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
+        participants.reply(
+                reserve, Topics.STOCK, StockReserved.TYPE, new StockReserved(orderId, List.of(new StockLine(mug, 1))));
+        var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
+        participants.reply(
+                authorize,
+                Topics.PAYMENTS,
+                PaymentAuthorized.TYPE,
+                new PaymentAuthorized(
+                        orderId,
+                        UUID.randomUUID(),
+                        participants.data(authorize, AuthorizePayment.class).amount(),
+                        "simulator"));
+        awaitStatus(ALICE, orderId, "CONFIRMED");
+        var commit = participants.await(Topics.STOCK_COMMANDS, orderId, CommitStock.TYPE);
+
+        participants.reply(
+                commit,
+                Topics.STOCK,
+                StockCommitFailed.TYPE,
+                new StockCommitFailed(orderId, "reservation expired and the stock is sold", List.of(mug)));
+
+        var refund = participants.data(
+                participants.await(Topics.PAYMENT_COMMANDS, orderId, RefundPayment.TYPE), RefundPayment.class);
+        assertThat(refund.reason()).isEqualTo("stock-commit-failed");
+        var order = awaitStatus(ALICE, orderId, "CANCELLED");
+        assertThat(timeline(order)).isEqualTo("PENDING,STOCK_RESERVED,PAID,CONFIRMED,CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("stock-commit-failed");
+        var cancelled = participants.data(
+                participants.await(Topics.ORDERS, orderId, OrderCancelled.TYPE), OrderCancelled.class);
+        assertThat(cancelled.reason()).contains("stock is sold");
+        assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE))
+                .as("nothing is held, nothing to release")
+                .isEmpty();
     }
 
     @Test

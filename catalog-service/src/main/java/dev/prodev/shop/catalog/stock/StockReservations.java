@@ -2,6 +2,7 @@ package dev.prodev.shop.catalog.stock;
 
 import dev.prodev.shop.catalog.product.ProductCache;
 import dev.prodev.shop.events.StockLine;
+import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReleased;
 import dev.prodev.shop.events.stock.StockReserved;
@@ -140,7 +141,13 @@ public class StockReservations {
         return released;
     }
 
-    /** The order was confirmed: its reservation becomes a sale (leaves on_hand) and no longer expires. */
+    /**
+     * The order was confirmed: its reservation becomes a sale (leaves on_hand) and no longer expires.
+     * A reservation that expired before the commit arrived is taken again if the stock is still
+     * there; when it is not, nothing is taken and {@code StockCommitFailed} tells the saga, which
+     * refunds and cancels: a confirmed order never keeps units that were sold again (issue #14,
+     * finding 4; ADR 0018).
+     */
     @Transactional
     public int commit(UUID orderId) {
         var rows = jdbc.queryForList("""
@@ -155,9 +162,59 @@ public class StockReservations {
                     row.get("id"));
         }
         if (rows.isEmpty()) {
-            log.warn("commit of order {} found no live reservation (already committed, released or expired)", orderId);
+            return commitExpired(orderId);
         }
         return rows.size();
+    }
+
+    private int commitExpired(UUID orderId) {
+        var expired = jdbc.queryForList("""
+                select id, product_id, quantity from stock_reservation
+                where order_id = ? and status = 'EXPIRED' order by product_id for update""", orderId);
+        if (expired.isEmpty()) {
+            log.info(
+                    "commit of order {} found no live or expired reservation (already committed or released)", orderId);
+            return 0;
+        }
+        var taken = new ArrayList<Map<String, Object>>();
+        var unavailable = new ArrayList<UUID>();
+        for (var row : expired) {
+            // the customer has paid: the product's status no longer matters, only that the units are there
+            var updated = jdbc.update("""
+                    update stock set on_hand = on_hand - ?, updated_at = now()
+                    where product_id = ? and on_hand - reserved >= ?""", row.get("quantity"), row.get("product_id"), row.get("quantity"));
+            if (updated == 1) {
+                taken.add(row);
+            } else {
+                unavailable.add((UUID) row.get("product_id"));
+            }
+        }
+        if (!unavailable.isEmpty()) {
+            // all or none, as a reservation: give back what this transaction took (its row locks are still held)
+            for (var row : taken) {
+                jdbc.update(
+                        "update stock set on_hand = on_hand + ?, updated_at = now() where product_id = ?",
+                        row.get("quantity"),
+                        row.get("product_id"));
+            }
+            log.warn(
+                    "commit of order {} came after its reservation expired and the stock of {} is gone: commit failed",
+                    orderId,
+                    unavailable);
+            outbox.append(
+                    orderId.toString(),
+                    new StockCommitFailed(
+                            orderId, "reservation expired and the stock is sold", List.copyOf(unavailable)));
+            return 0;
+        }
+        for (var row : expired) {
+            jdbc.update(
+                    "update stock_reservation set status = 'COMMITTED', updated_at = now() where id = ?",
+                    row.get("id"));
+        }
+        cache.evictPagesAfterCommit();
+        log.warn("commit of order {} came after its reservation expired: the stock was taken again", orderId);
+        return expired.size();
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReleased;
 import dev.prodev.shop.events.stock.StockReserved;
@@ -294,9 +295,59 @@ class StockReservationIT {
         assertThat(replies)
                 .extracting(StockReservationIT::type)
                 .containsExactly(StockReserved.TYPE, StockReleased.TYPE);
-        // a late commit of an expired reservation takes nothing
-        assertThat(reservations.commit(orderId)).isZero();
+    }
+
+    /**
+     * Issue #14 finding 4: a commit that arrives after the reservation expired takes the units again
+     * while they are there, so the confirmed order keeps its stock (before: it took nothing).
+     */
+    @Test
+    void aLateCommitOfAnExpiredReservationTakesTheStockAgainWhileItIsThere() {
+        var product = fixtures.createProduct(unique("LATE"), "Late", "", null, "1.00", 5);
+        var orderId = UUID.randomUUID();
+        reservations.reserve(orderId, List.of(new StockLine(product, 4)));
+        jdbc.update(
+                "update stock_reservation set expires_at = now() - interval '1 minute' where order_id = ?", orderId);
+        reservations.expireDue(100);
         assertThat(stock(product)).containsExactly(5, 0);
+
+        send(CommitStock.TYPE, orderId, new CommitStock(orderId));
+
+        awaitStock(product, 1, 0);
+        assertThat(jdbc.queryForObject(
+                        "select status from stock_reservation where order_id = ?", String.class, orderId))
+                .isEqualTo("COMMITTED");
+    }
+
+    /**
+     * Issue #14 finding 4: when the expired units were sold to someone else, a late commit takes
+     * nothing of the newer order's stock and replies StockCommitFailed, so the saga refunds and cancels.
+     */
+    @Test
+    void aLateCommitWhoseStockWasSoldAgainRepliesCommitFailedAndTakesNothing() {
+        var product = fixtures.createProduct(unique("GONE"), "Gone", "", null, "1.00", 5);
+        var late = UUID.randomUUID();
+        reservations.reserve(late, List.of(new StockLine(product, 4)));
+        jdbc.update("update stock_reservation set expires_at = now() - interval '1 minute' where order_id = ?", late);
+        reservations.expireDue(100);
+        var newer = UUID.randomUUID();
+        assertThat(reservations.reserve(newer, List.of(new StockLine(product, 3))))
+                .isInstanceOf(ReservationOutcome.Reserved.class);
+
+        send(CommitStock.TYPE, late, new CommitStock(late));
+
+        var failed = TopicReader.await(
+                bootstrap(),
+                Topics.STOCK,
+                1,
+                record -> late.toString().equals(record.key()) && StockCommitFailed.TYPE.equals(type(record)),
+                Duration.ofSeconds(30));
+        assertThat(EventSchemas.validate(
+                        StockCommitFailed.TYPE, failed.getFirst().value()))
+                .isEmpty();
+        assertThat(stock(product)).containsExactly(5, 3);
+        assertThat(jdbc.queryForObject("select status from stock_reservation where order_id = ?", String.class, late))
+                .isEqualTo("EXPIRED");
     }
 
     private void awaitStock(UUID product, int onHand, int reserved) {

@@ -9,6 +9,8 @@ public enum CancelReason {
     PAYMENT_FAILED("payment-failed"),
     PAYMENT_MISMATCH("payment-mismatch"),
     DEADLINE("deadline"),
+    /** A confirmed order's late commit found its stock sold again (issue #14 finding 4, ADR 0018). */
+    STOCK_COMMIT_FAILED("stock-commit-failed"),
     CUSTOMER("customer");
 
     private final String code;

@@ -167,6 +167,9 @@ public class Order {
      */
     public Compensation cancel(CancelReason reason, String detail, Instant at) {
         var from = status;
+        if (from == OrderStatus.CONFIRMED && reason != CancelReason.STOCK_COMMIT_FAILED) {
+            throwIllegal(from);
+        }
         moveTo(
                 OrderStatus.CANCELLED,
                 detail == null || detail.isBlank() ? reason.code() : reason.code() + ": " + detail,
@@ -177,8 +180,15 @@ public class Order {
             case PENDING -> new Compensation(reason != CancelReason.STOCK_REJECTED, false);
             case STOCK_RESERVED -> new Compensation(true, false);
             case PAID -> new Compensation(true, true);
-            case CONFIRMED, CANCELLED -> throw new IllegalTransitionException(from, OrderStatus.CANCELLED);
+            // the stock commit failed: nothing is held, the money goes back
+            case CONFIRMED ->
+                reason == CancelReason.STOCK_COMMIT_FAILED ? new Compensation(false, true) : throwIllegal(from);
+            case CANCELLED -> throw new IllegalTransitionException(from, OrderStatus.CANCELLED);
         };
+    }
+
+    private static Compensation throwIllegal(OrderStatus from) {
+        throw new IllegalTransitionException(from, OrderStatus.CANCELLED);
     }
 
     /** A customer may change their mind only while no money has moved. */

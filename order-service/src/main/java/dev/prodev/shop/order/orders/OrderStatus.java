@@ -20,7 +20,9 @@ public enum OrderStatus {
             case PENDING -> next == STOCK_RESERVED || next == CANCELLED;
             case STOCK_RESERVED -> next == PAID || next == CANCELLED;
             case PAID -> next == CONFIRMED || next == CANCELLED;
-            case CONFIRMED, CANCELLED -> false;
+            // only the saga's own compensation of a failed stock commit leaves CONFIRMED (Order#cancel)
+            case CONFIRMED -> next == CANCELLED;
+            case CANCELLED -> false;
         };
     }
 

@@ -215,6 +215,22 @@ public class OrderSaga {
         });
     }
 
+    /**
+     * A confirmed order's stock could not be committed (its reservation expired and the units were
+     * sold again): refund and cancel with the reason, so no CONFIRMED order is left without stock
+     * (issue #14 finding 4, ADR 0018).
+     */
+    @Transactional
+    public void stockCommitFailed(UUID orderId, String reason) {
+        withOrder(orderId, "stock commit failed", order -> {
+            if (order.getStatus() != OrderStatus.CONFIRMED) {
+                return false;
+            }
+            cancel(order, CancelReason.STOCK_COMMIT_FAILED, reason);
+            return true;
+        });
+    }
+
     /** The payment failed: release the reservation and cancel. */
     @Transactional
     public void paymentFailed(UUID orderId, String reason) {

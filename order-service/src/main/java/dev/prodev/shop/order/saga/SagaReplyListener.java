@@ -3,6 +3,7 @@ package dev.prodev.shop.order.saga;
 import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.payment.PaymentAuthorized;
 import dev.prodev.shop.events.payment.PaymentFailed;
+import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReserved;
 import dev.prodev.shop.messaging.consumer.EventHandlers;
@@ -35,6 +36,9 @@ class SagaReplyListener implements EventSubscriber {
                 EventHandlers.consumer(STOCK_CONSUMER, Topics.STOCK)
                         .on(StockReserved.class, reserved -> saga.stockReserved(reserved.orderId()))
                         .on(StockRejected.class, rejected -> saga.stockRejected(rejected.orderId(), rejected.reason()))
+                        .on(
+                                StockCommitFailed.class,
+                                failed -> saga.stockCommitFailed(failed.orderId(), failed.reason()))
                         .build(),
                 EventHandlers.consumer(PAYMENT_CONSUMER, Topics.PAYMENTS)
                         .on(

@@ -59,7 +59,13 @@ class OrderTest {
             case STOCK_RESERVED -> order.stockReserved(at, at.plusSeconds(60));
             case PAID -> order.paid(PAYMENT, "simulator", at);
             case CONFIRMED -> order.confirm(at);
-            case CANCELLED -> order.cancel(CancelReason.DEADLINE, "test", at);
+            case CANCELLED ->
+                order.cancel(
+                        order.getStatus() == OrderStatus.CONFIRMED
+                                ? CancelReason.STOCK_COMMIT_FAILED
+                                : CancelReason.DEADLINE,
+                        "test",
+                        at);
             case PENDING -> throw new IllegalArgumentException("no move leads back to PENDING");
         }
     }
@@ -81,7 +87,9 @@ class OrderTest {
             List.of(OrderStatus.STOCK_RESERVED, OrderStatus.PAID),
             List.of(OrderStatus.STOCK_RESERVED, OrderStatus.CANCELLED),
             List.of(OrderStatus.PAID, OrderStatus.CONFIRMED),
-            List.of(OrderStatus.PAID, OrderStatus.CANCELLED));
+            List.of(OrderStatus.PAID, OrderStatus.CANCELLED),
+            // only as the compensation of a failed stock commit (cancellationOfAConfirmedOrder...)
+            List.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLED));
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("everyMove")
@@ -171,6 +179,18 @@ class OrderTest {
         assertThat(orderIn(OrderStatus.PAID).cancel(CancelReason.DEADLINE, null, T0))
                 .as("money and stock are held")
                 .isEqualTo(new Compensation(true, true));
+    }
+
+    /** Issue #14 finding 4: a confirmed order leaves CONFIRMED only when its stock could not be committed. */
+    @Test
+    void aConfirmedOrderIsCancelledOnlyForAFailedStockCommitAndThenItsMoneyGoesBack() {
+        assertThat(orderIn(OrderStatus.CONFIRMED).cancel(CancelReason.STOCK_COMMIT_FAILED, "stock sold", T0))
+                .as("nothing held, the money goes back")
+                .isEqualTo(new Compensation(false, true));
+        var confirmed = orderIn(OrderStatus.CONFIRMED);
+        assertThatThrownBy(() -> confirmed.cancel(CancelReason.DEADLINE, null, T0))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(confirmed.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
     }
 
     @Test

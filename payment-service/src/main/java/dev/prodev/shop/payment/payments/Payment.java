@@ -122,9 +122,23 @@ public class Payment implements Persistable<UUID> {
     }
 
     public void refund() {
-        require(PaymentStatus.AUTHORIZED, "refund");
+        requireRefundable();
         this.status = PaymentStatus.REFUNDED;
         touch();
+    }
+
+    /** A refund went out with no answer: it may have happened, so the payment no longer stands as AUTHORIZED. */
+    public void refundPending() {
+        requireRefundable();
+        this.status = PaymentStatus.REFUND_PENDING;
+        touch();
+    }
+
+    /** AUTHORIZED, or REFUND_PENDING (a retry of a refund with an unknown outcome). */
+    public void requireRefundable() {
+        if (status != PaymentStatus.AUTHORIZED && status != PaymentStatus.REFUND_PENDING) {
+            throw new PaymentStateException(orderId, status, "refund");
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -57,13 +58,17 @@ class PaymentController {
     @PreAuthorize("hasRole('" + KeycloakRoles.ADMIN + "')")
     @Operation(
             summary = "Refund an order's payment in full (admin)",
-            description = "Emits shop.payment.refunded.v1. Only an AUTHORIZED payment can be refunded.")
+            description =
+                    "Emits shop.payment.refunded.v1. Only an AUTHORIZED (or REFUND_PENDING) payment can be refunded.")
     @ApiResponse(responseCode = "200", description = "refunded")
+    @ApiResponse(
+            responseCode = "202",
+            description = "REFUND_PENDING: sent, outcome unknown (provider timeout); the same request again is safe")
     @ApiResponse(responseCode = "403", description = "not an admin")
     @ApiResponse(responseCode = "404", description = "no payment for this order")
     @ApiResponse(responseCode = "409", description = "not authorized (pending, failed) or already refunded")
     @ApiResponse(responseCode = "503", description = "the provider cannot refund now; nothing changed")
-    PaymentView refund(
+    ResponseEntity<PaymentView> refund(
             @PathVariable UUID orderId,
             @Valid @RequestBody(required = false) RefundRequest request,
             @AuthenticationPrincipal Jwt jwt) {
@@ -72,7 +77,10 @@ class PaymentController {
                         ? "admin refund"
                         : request.reason().strip();
         try {
-            return PaymentView.of(service.refund(orderId, reason, jwt.getSubject()));
+            var payment = service.refund(orderId, reason, jwt.getSubject());
+            // 202: the refund went out but its outcome is unknown; retrying this request is safe
+            var status = payment.getStatus() == PaymentStatus.REFUND_PENDING ? HttpStatus.ACCEPTED : HttpStatus.OK;
+            return ResponseEntity.status(status).body(PaymentView.of(payment));
         } catch (PaymentNotFoundException ex) {
             throw ShopProblem.notFound("payment for order", orderId);
         } catch (PaymentStateException ex) {

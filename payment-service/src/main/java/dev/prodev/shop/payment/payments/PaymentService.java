@@ -104,18 +104,38 @@ public class PaymentService {
     }
 
     /**
-     * Refunds the whole payment (admin). {@link PaymentStateException} when it is not AUTHORIZED.
+     * Refunds the whole payment (admin). {@link PaymentStateException} when it is neither AUTHORIZED nor
+     * REFUND_PENDING. The provider gets the same refund reference ({@link #refundReference}) on every
+     * attempt, so retrying a refund whose outcome is unknown cannot refund twice.
      *
-     * @throws ProviderUnavailableException when the provider cannot refund now; nothing changed
+     * <p>When the call may have reached the provider but gave no answer (timeout, I/O error, 5xx) the
+     * payment is recorded as REFUND_PENDING and returned: the money may have moved, so this is never
+     * "nothing changed"; a retry (admin, the saga's command, reconciliation) completes it.
+     *
+     * @throws ProviderUnavailableException only when the call was refused before it left (circuit open,
+     *     bulkhead full); then nothing changed
      */
     @Transactional
     public Payment refund(UUID orderId, String reason, String requestedBy) {
         var payment = payments.lockByOrderId(orderId).orElseThrow(() -> new PaymentNotFoundException(orderId));
-        if (payment.getStatus() != PaymentStatus.AUTHORIZED) {
-            throw new PaymentStateException(orderId, payment.getStatus(), "refund");
+        payment.requireRefundable();
+        String providerReference;
+        try {
+            providerReference = provider(payment)
+                    .refund(payment.getProviderReference(), refundReference(payment), payment.money(), reason);
+        } catch (ProviderUnavailableException ex) {
+            if (!ex.outcomeUnknown()) {
+                throw ex;
+            }
+            payment.refundPending();
+            metrics.outcome(payment.getProvider(), "refund-pending");
+            log.warn(
+                    "refund of order {} ({}) has an unknown outcome, recorded as REFUND_PENDING for a retry: {}",
+                    orderId,
+                    reason,
+                    ex.getMessage());
+            return payment;
         }
-        var providerReference = provider(payment)
-                .refund(payment.getProviderReference(), "refund-" + payment.getId(), payment.money(), reason);
         payment.refund();
         refunds.save(new Refund(payment, reason, providerReference, requestedBy));
         outbox.append(orderId.toString(), new PaymentRefunded(orderId, payment.getId(), payment.money()));
@@ -137,7 +157,7 @@ public class PaymentService {
         }
         var payment = found.get();
         switch (payment.getStatus()) {
-            case AUTHORIZED -> refund(command.orderId(), command.reason(), requestedBy);
+            case AUTHORIZED, REFUND_PENDING -> refund(command.orderId(), command.reason(), requestedBy);
             case PENDING -> {
                 payment.voidPending(command.reason());
                 metrics.outcome(payment.getProvider(), "voided");
@@ -149,6 +169,11 @@ public class PaymentService {
                         command.orderId(),
                         payment.getStatus());
         }
+    }
+
+    /** The idempotency reference of the payment's (one, full) refund at the provider: the same on every retry. */
+    static String refundReference(Payment payment) {
+        return "refund-" + payment.getId();
     }
 
     private PaymentProvider provider(Payment payment) {

@@ -56,8 +56,10 @@ class ProviderConfiguration {
             BulkheadRegistry bulkheads,
             TimeLimiterRegistry timeLimiters,
             RetryRegistry retries,
+            ChapaProperties chapa,
             Environment environment) {
         refuseTheSimulatorOutsideDevAndTest(properties.provider(), environment);
+        refuseATimeLimitShorterThanChapasTimeouts(timeLimiters, chapa);
         var byName = new LinkedHashMap<String, ResilientPaymentProvider>();
         for (var adapter : adapters) {
             byName.put(
@@ -65,6 +67,24 @@ class ProviderConfiguration {
                     new ResilientPaymentProvider(adapter, circuitBreakers, bulkheads, timeLimiters, retries));
         }
         return new PaymentProviders(byName, properties.provider());
+    }
+
+    /**
+     * Issue #14 finding 5: a time limit shorter than the HTTP client's own timeouts gives up on a
+     * call (503, "nothing changed") that Chapa may still complete, so money moves while our record
+     * says it did not. The limit of the {@code chapa} instance must cover connect plus read timeout.
+     */
+    static void refuseATimeLimitShorterThanChapasTimeouts(TimeLimiterRegistry timeLimiters, ChapaProperties chapa) {
+        var limit = timeLimiters
+                .timeLimiter(ChapaPaymentProvider.NAME)
+                .getTimeLimiterConfig()
+                .getTimeoutDuration();
+        var client = chapa.connectTimeout().plus(chapa.readTimeout());
+        if (limit.compareTo(client) < 0) {
+            throw new IllegalStateException("resilience4j.timelimiter.instances.chapa.timeout-duration (" + limit
+                    + ") is shorter than Chapa's connect + read timeout (shop.payment.chapa.connect-timeout + "
+                    + "read-timeout = " + client + "): a call could complete at Chapa after we gave up on it");
+        }
     }
 
     /** A clear start-up failure instead of a production that confirms every order without charging anyone. */

@@ -91,7 +91,7 @@ public class ResilientPaymentProvider implements PaymentProvider {
             return guarded.call();
         } catch (CallNotPermittedException | BulkheadFullException ex) {
             log.warn("payment provider {} refused the call fast: {}", name(), ex.getMessage());
-            throw new ProviderUnavailableException(name(), ex);
+            throw new ProviderUnavailableException(name(), ex, false);
         } catch (ExecutionException ex) {
             throw unavailable(ex.getCause() == null ? ex : ex.getCause());
         } catch (InterruptedException ex) {

@@ -9,10 +9,14 @@ import dev.prodev.shop.events.payment.PaymentFailed;
 import dev.prodev.shop.events.payment.PaymentRefunded;
 import dev.prodev.shop.events.payment.RefundPayment;
 import dev.prodev.shop.payment.PaymentIntegrationTest;
+import dev.prodev.shop.payment.provider.chapa.ChapaPaymentProvider;
+import dev.prodev.shop.payment.provider.chapa.ChapaProperties;
 import dev.prodev.shop.test.TestTokens;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Refunds: the admin endpoint and the saga's RefundPayment command. */
 class RefundIT extends PaymentIntegrationTest {
@@ -112,6 +116,47 @@ class RefundIT extends PaymentIntegrationTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from refund r join payment p on p.id = r.payment_id where p.order_id = ?
                 """, Integer.class, orderId)).isEqualTo(1);
+    }
+
+    /**
+     * Issue #14 finding 5: the simulator refunds an amount ending in .98 but loses the answer, as a
+     * Chapa refund that completes after our time limit. The payment must not stand as AUTHORIZED
+     * ("nothing changed"): it is REFUND_PENDING (202), and the retry, with the same provider
+     * reference, settles it exactly once.
+     */
+    @Test
+    void aRefundWithAnUnknownOutcomeIsPendingAndItsRetryRefundsOnce() throws Exception {
+        var orderId = authorized("70.98");
+
+        var first = post("/api/v1/payments/" + orderId + "/refund", ADMIN, "{\"reason\":\"late answer\"}");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(first.body()).get("status").asString()).isEqualTo("REFUND_PENDING");
+        assertThat(paymentStatus(orderId)).isEqualTo("REFUND_PENDING");
+
+        var retry = post("/api/v1/payments/" + orderId + "/refund", ADMIN, "{\"reason\":\"late answer\"}");
+
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(paymentStatus(orderId)).isEqualTo("REFUNDED");
+        awaitPaymentEvent(orderId, PaymentRefunded.TYPE);
+        assertThat(paymentEvents(orderId, PaymentRefunded.TYPE, Duration.ofSeconds(3)))
+                .hasSize(1);
+        assertThat(jdbc.queryForObject("""
+                select r.provider_reference from refund r join payment p on p.id = r.payment_id where p.order_id = ?
+                """, String.class, orderId))
+                .isEqualTo("sim-refund-"
+                        + jdbc.queryForObject("select id from payment where order_id = ?", UUID.class, orderId));
+    }
+
+    /** The time limit application.yml gives Chapa calls covers Chapa's connect + read timeout. */
+    @Test
+    void chapasTimeLimitIsAtLeastItsHttpClientTimeouts(
+            @Autowired TimeLimiterRegistry timeLimiters, @Autowired ChapaProperties chapa) {
+        assertThat(timeLimiters
+                        .timeLimiter(ChapaPaymentProvider.NAME)
+                        .getTimeLimiterConfig()
+                        .getTimeoutDuration())
+                .isGreaterThanOrEqualTo(chapa.connectTimeout().plus(chapa.readTimeout()));
     }
 
     private UUID authorized(String amount) throws Exception {

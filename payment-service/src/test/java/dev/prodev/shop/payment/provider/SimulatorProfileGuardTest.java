@@ -6,7 +6,9 @@ import dev.prodev.shop.payment.provider.simulator.SimulatedPaymentProvider;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -23,7 +25,12 @@ class SimulatorProfileGuardTest {
             .withBean(RestClient.Builder.class, RestClient::builder)
             .withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
             .withBean(BulkheadRegistry.class, BulkheadRegistry::ofDefaults)
-            .withBean(TimeLimiterRegistry.class, TimeLimiterRegistry::ofDefaults)
+            // as application.yml: the chapa limit covers Chapa's connect + read timeout (ProviderTimeLimitGuardTest)
+            .withBean(
+                    TimeLimiterRegistry.class,
+                    () -> TimeLimiterRegistry.of(TimeLimiterConfig.custom()
+                            .timeoutDuration(Duration.ofSeconds(8))
+                            .build()))
             .withBean(RetryRegistry.class, RetryRegistry::ofDefaults);
 
     @Test

@@ -12,6 +12,7 @@ import dev.prodev.shop.events.product.ProductChanged;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReleased;
 import dev.prodev.shop.events.stock.StockReserved;
@@ -41,6 +42,7 @@ public final class EventTypes {
         add(all, StockReserved.TYPE, StockReserved.class, Topics.STOCK);
         add(all, StockRejected.TYPE, StockRejected.class, Topics.STOCK);
         add(all, StockReleased.TYPE, StockReleased.class, Topics.STOCK);
+        add(all, StockCommitFailed.TYPE, StockCommitFailed.class, Topics.STOCK);
         add(all, AuthorizePayment.TYPE, AuthorizePayment.class, Topics.PAYMENT_COMMANDS);
         add(all, RefundPayment.TYPE, RefundPayment.class, Topics.PAYMENT_COMMANDS);
         add(all, PaymentAuthorized.TYPE, PaymentAuthorized.class, Topics.PAYMENTS);

@@ -44,6 +44,15 @@ public final class Topics {
      */
     public static final Map<String, String> OWNERS;
 
+    /**
+     * Topic configs beyond the broker's defaults, per main topic (dead-letter topics keep the
+     * defaults). {@code shop.products} is compacted: order-service's price list is rebuilt from it
+     * and needs the latest state of every product ever announced, not the last 7 days (issue #14,
+     * finding 9). The deploy copies ({@code topics.txt}, the Strimzi {@code KafkaTopic}s) are checked
+     * against it by deploy-tests.
+     */
+    public static final Map<String, Map<String, String>> CONFIGS;
+
     static {
         var all = new LinkedHashMap<String, Integer>();
         all.put(ORDERS, 3);
@@ -63,6 +72,7 @@ public final class Topics {
         owners.put(STOCK_COMMANDS, "order-service");
         owners.put(PAYMENT_COMMANDS, "order-service");
         OWNERS = Collections.unmodifiableMap(owners);
+        CONFIGS = Map.of(PRODUCTS, Map.of("cleanup.policy", "compact"));
     }
 
     private Topics() {}
@@ -70,6 +80,11 @@ public final class Topics {
     /** The dead-letter topic of {@code topic}: {@code <topic>.dlt}. */
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The configs {@code topic} is created with beyond the broker's defaults; empty for most topics. */
+    public static Map<String, String> configs(String topic) {
+        return CONFIGS.getOrDefault(topic, Map.of());
     }
 
     /** The owner of {@code topic} (its only legitimate {@code ce_source}); {@code null} for a topic the shop does not know. */

@@ -14,6 +14,7 @@ import dev.prodev.shop.events.product.ProductChanged;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReleased;
 import dev.prodev.shop.events.stock.StockReserved;
@@ -57,6 +58,9 @@ class EventSchemasTest {
                 Arguments.of(CommitStock.TYPE, new CommitStock(ORDER)),
                 Arguments.of(StockReserved.TYPE, new StockReserved(ORDER, stock)),
                 Arguments.of(StockRejected.TYPE, new StockRejected(ORDER, "insufficient stock", List.of(PRODUCT))),
+                Arguments.of(
+                        StockCommitFailed.TYPE,
+                        new StockCommitFailed(ORDER, "reservation expired and the stock is sold", List.of(PRODUCT))),
                 Arguments.of(StockReleased.TYPE, new StockReleased(ORDER)),
                 Arguments.of(AuthorizePayment.TYPE, new AuthorizePayment(ORDER, "alice-sub", PRICE)),
                 Arguments.of(RefundPayment.TYPE, new RefundPayment(ORDER, "customer request")),
@@ -76,7 +80,7 @@ class EventSchemasTest {
 
     @Test
     void everyTypeHasASchemaWithAtLeastOneValidExample() {
-        assertThat(EventTypes.ALL).hasSize(20);
+        assertThat(EventTypes.ALL).hasSize(21);
         for (var type : EventTypes.ALL.keySet()) {
             var examples = EventSchemas.examples(type);
             assertThat(examples).as(type + " examples").isNotEmpty();

@@ -24,14 +24,22 @@ import java.time.Duration;
  * time limiter -> FAILED, reason {@code provider-unavailable}</td></tr>
  * <tr><td>anything else</td><td>authorized, reference {@code sim-<our reference>}</td></tr>
  * </table>
- * Refunds always succeed; {@link #verify} reports every reference as authorized.
+ * Refunds succeed, except that the first refund of an amount ending in .98 happens but its answer is
+ * lost (a provider error after the fact): the payment becomes REFUND_PENDING, and a retry with the
+ * same refund reference answers success, as an idempotent provider would (issue #14, finding 5).
+ * {@link #verify} reports every reference as authorized.
  */
 public class SimulatedPaymentProvider implements PaymentProvider {
 
     public static final String NAME = "simulator";
     public static final String DECLINED_REASON = "card declined (simulated: amount ends in .13)";
 
+    /** Cents of an amount whose first refund happens but answers with an error. */
+    public static final int LOST_REFUND_CENTS = 98;
+
     private final Duration slowDelay;
+    // refund references this simulator has refunded: a retry with the same reference is answered, not repeated
+    private final java.util.Set<String> refundsDone = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SimulatedPaymentProvider(Duration slowDelay) {
         this.slowDelay = slowDelay;
@@ -84,6 +92,15 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     public String refund(String reference, String refundReference, Money amount, String reason) {
+        var cents = amount.amount()
+                .setScale(2, RoundingMode.HALF_EVEN)
+                .remainder(BigDecimal.ONE)
+                .abs()
+                .movePointRight(2)
+                .intValue();
+        if (cents == LOST_REFUND_CENTS && refundsDone.add(refundReference)) {
+            throw new ProviderException("simulated refund done but its answer lost (amount ends in .98)");
+        }
         return "sim-" + refundReference;
     }
 

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -239,6 +240,50 @@ class ChapaPaymentProviderTest {
                 .withFormParam("reason", equalTo("customer request"))
                 .withFormParam("amount", equalTo("2199.00"))
                 .withFormParam("reference", equalTo("refund-1")));
+    }
+
+    /**
+     * Issue #14 finding 5: a refund that Chapa completes after we gave up is not "nothing changed":
+     * the exception says the outcome is unknown, and the retry carries the same reference, so Chapa
+     * can recognise it instead of refunding twice.
+     */
+    @Test
+    void aRefundWithNoAnswerHasAnUnknownOutcomeAndItsRetryCarriesTheSameReference() {
+        var guarded = guardedWithTimeout(Duration.ofMillis(300));
+        chapaApi.stubFor(post("/v1/refund/" + txRef).willReturn(okJson("""
+                        {"message": "Refund initiated", "status": "success", "data": {"ref": "MERC-1"}}
+                        """).withFixedDelay(3000)));
+
+        assertThatThrownBy(() -> guarded.refund(txRef, "refund-1", Money.of("10.00", "ETB"), "r"))
+                .isInstanceOfSatisfying(
+                        ProviderUnavailableException.class,
+                        ex -> assertThat(ex.outcomeUnknown()).isTrue());
+
+        chapaApi.stubFor(post("/v1/refund/" + txRef).willReturn(okJson("""
+                        {"message": "Refund initiated", "status": "success", "data": {"ref": "MERC-1"}}
+                        """)));
+        assertThat(guarded.refund(txRef, "refund-1", Money.of("10.00", "ETB"), "r"))
+                .isEqualTo("MERC-1");
+        chapaApi.verify(
+                2, postRequestedFor(urlEqualTo("/v1/refund/" + txRef)).withFormParam("reference", equalTo("refund-1")));
+    }
+
+    @Test
+    void aCallRefusedByAnOpenCircuitNeverLeftSoNothingChanged() {
+        var guarded = guardedWithTimeout(Duration.ofMillis(300));
+        chapaApi.stubFor(post("/v1/refund/" + txRef).willReturn(serverError()));
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> guarded.refund(txRef, "refund-1", Money.of("10.00", "ETB"), "r"))
+                    .isInstanceOfSatisfying(
+                            ProviderUnavailableException.class,
+                            ex -> assertThat(ex.outcomeUnknown()).isTrue());
+        }
+        assertThat(guarded.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        assertThatThrownBy(() -> guarded.refund(txRef, "refund-1", Money.of("10.00", "ETB"), "r"))
+                .isInstanceOfSatisfying(
+                        ProviderUnavailableException.class,
+                        ex -> assertThat(ex.outcomeUnknown()).isFalse());
     }
 
     private AuthorizationRequest request(String amount) {

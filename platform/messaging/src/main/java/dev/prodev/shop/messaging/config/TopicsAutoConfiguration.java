@@ -11,7 +11,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the shop's topics and their dead-letter topics with the contract's partition counts;
+ * Declares the shop's topics and their dead-letter topics with the contract's partition counts and
+ * configs ({@link Topics#configs}: {@code shop.products} is compacted);
  * Boot's {@link KafkaAdmin} creates missing ones at startup (replication: the broker's default).
  */
 @AutoConfiguration
@@ -23,7 +24,10 @@ public class TopicsAutoConfiguration {
     KafkaAdmin.NewTopics shopTopics() {
         var topics = new ArrayList<NewTopic>();
         Topics.ALL.forEach((name, partitions) -> {
-            topics.add(TopicBuilder.name(name).partitions(partitions).build());
+            topics.add(TopicBuilder.name(name)
+                    .partitions(partitions)
+                    .configs(Topics.configs(name))
+                    .build());
             topics.add(TopicBuilder.name(Topics.deadLetter(name))
                     .partitions(partitions)
                     .build());
