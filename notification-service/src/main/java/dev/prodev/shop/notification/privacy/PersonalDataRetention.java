@@ -1,5 +1,6 @@
 package dev.prodev.shop.notification.privacy;
 
+import dev.prodev.shop.messaging.ops.ChunkedUpdate;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,6 @@ public class PersonalDataRetention {
     static final String REDACTED = "[redacted]";
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataRetention.class);
-    private static final int CHUNK = 5000;
 
     private final JdbcTemplate jdbc;
     private final RetentionProperties retention;
@@ -36,31 +36,22 @@ public class PersonalDataRetention {
             initialDelayString = "${shop.retention.initial-delay:5m}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M")
     public void apply() {
-        int deliveries =
-                inChunks("""
+        int deliveries = ChunkedUpdate.untilDone(
+                jdbc, """
                 update delivery set address = ?, subject = ?, text_body = '', html_body = '', last_error = null,
                                     redacted_at = now()
                  where id in (select id from delivery
                                where redacted_at is null and status in ('SENT', 'DEAD')
-                                 and coalesce(sent_at, created_at) < now() - ? * interval '1 second' limit ?)""", REDACTED, REDACTED, retention.sentDeliveries().toSeconds(), CHUNK);
-        int notifications = inChunks("""
+                                 and coalesce(sent_at, created_at) < now() - ? * interval '1 second' limit ?)""", REDACTED, REDACTED, retention.sentDeliveries().toSeconds());
+        int notifications =
+                ChunkedUpdate.untilDone(jdbc, """
                 delete from notification where id in (select id from notification
-                 where read_at is not null and read_at < now() - ? * interval '1 second' limit ?)""", retention.readNotifications().toSeconds(), CHUNK);
+                 where read_at is not null and read_at < now() - ? * interval '1 second' limit ?)""", retention.readNotifications().toSeconds());
         if (deliveries + notifications > 0) {
             log.info(
                     "retention redacted {} sent email deliver(ies) and deleted {} read notification(s)",
                     deliveries,
                     notifications);
         }
-    }
-
-    private int inChunks(String sql, Object... args) {
-        int total = 0;
-        int changed;
-        do {
-            changed = jdbc.update(sql, args);
-            total += changed;
-        } while (changed == CHUNK);
-        return total;
     }
 }

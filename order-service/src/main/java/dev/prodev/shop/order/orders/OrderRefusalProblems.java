@@ -6,21 +6,21 @@ import dev.prodev.shop.order.orders.OrderRefused.OrderNotAnnounceable;
 import dev.prodev.shop.order.orders.OrderRefused.OrderNotCancellable;
 import dev.prodev.shop.order.orders.OrderRefused.OrderNotFound;
 import dev.prodev.shop.order.orders.OrderRefused.ProductsUnavailable;
+import dev.prodev.shop.web.problem.ProblemDetailsHandler;
 import dev.prodev.shop.web.problem.ShopProblem;
-import java.net.URI;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * The HTTP answer to each {@link OrderRefused}: the {@link ShopProblem} the client has always
- * received, rendered the way platform-web's handler renders one. Ordered first because that
- * handler's catch-all would otherwise answer 500.
+ * received, rendered by platform-web's handler itself. Ordered first because that handler's
+ * catch-all would otherwise answer 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,13 +56,14 @@ class OrderRefusalProblems {
         };
     }
 
+    private final ProblemDetailsHandler problems;
+
+    OrderRefusalProblems(ProblemDetailsHandler problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler(OrderRefused.class)
-    ResponseEntity<ProblemDetail> refused(OrderRefused refusal) {
-        var shopProblem = problem(refusal);
-        var body = ProblemDetail.forStatusAndDetail(shopProblem.status(), shopProblem.getMessage());
-        body.setTitle(shopProblem.title());
-        body.setType(URI.create("https://prodev.shop/problems/" + shopProblem.type()));
-        shopProblem.properties().forEach(body::setProperty);
-        return ResponseEntity.status(shopProblem.status()).body(body);
+    ResponseEntity<Object> refused(OrderRefused refusal, WebRequest request) {
+        return problems.shopProblem(problem(refusal), request);
     }
 }

@@ -8,6 +8,7 @@ import dev.prodev.shop.messaging.deadletter.DeadLetterStore;
 import dev.prodev.shop.order.admission.ErasedCustomers;
 import dev.prodev.shop.order.orders.OrderRepository;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,8 +46,11 @@ class CustomerErasureListener implements EventSubscriber {
         tombstones.record(deleted.userId());
         var erased = orders.findAllByCustomerId(deleted.userId());
         // dead letters would keep the id and address forever (issue #12)
-        deadLetters.redactPayloadsMentioning(deleted.userId());
-        erased.forEach(order -> deadLetters.redactPayloadsMentioning(order.getCustomerEmail()));
+        var mentions = Stream.concat(
+                        Stream.of(deleted.userId()), erased.stream().map(order -> order.getCustomerEmail()))
+                .distinct()
+                .toArray(String[]::new);
+        deadLetters.redactPayloadsMentioning(mentions);
         erased.forEach(order -> order.erasePersonalData());
         log.info("erased personal data of a deleted customer from {} order(s)", erased.size());
     }

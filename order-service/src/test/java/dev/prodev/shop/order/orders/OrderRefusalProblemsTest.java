@@ -2,6 +2,7 @@ package dev.prodev.shop.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prodev.shop.web.problem.ProblemDetailsHandler;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /** Each refusal answers with the problem+json the client received before the domain exceptions. */
 class OrderRefusalProblemsTest {
 
-    private final OrderRefusalProblems problems = new OrderRefusalProblems();
+    private final OrderRefusalProblems problems = new OrderRefusalProblems(new ProblemDetailsHandler());
 
     @Test
     void anUnknownOrderIsNotFound() {
@@ -80,10 +83,10 @@ class OrderRefusalProblemsTest {
     }
 
     private ProblemDetail assertProblem(OrderRefused refusal, int status, String type, String title, String detail) {
-        var response = problems.refused(refusal);
+        var response = problems.refused(refusal, new ServletWebRequest(new MockHttpServletRequest()));
         assertThat(response.getStatusCode().value()).isEqualTo(status);
-        var body = response.getBody();
-        assertThat(body).isNotNull();
+        assertThat(response.getBody()).isInstanceOf(ProblemDetail.class);
+        var body = (ProblemDetail) response.getBody();
         assertThat(body.getStatus()).isEqualTo(status);
         assertThat(body.getType()).isEqualTo(URI.create("https://prodev.shop/problems/" + type));
         assertThat(body.getTitle()).isEqualTo(title);

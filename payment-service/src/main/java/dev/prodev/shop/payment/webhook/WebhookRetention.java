@@ -1,5 +1,6 @@
 package dev.prodev.shop.payment.webhook;
 
+import dev.prodev.shop.messaging.ops.ChunkedUpdate;
 import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -21,7 +22,6 @@ class WebhookRetention {
     static final String LOCK = "payment.webhook-retention";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRetention.class);
-    private static final int CHUNK = 5000;
 
     private final JdbcTemplate jdbc;
     private final Duration retention;
@@ -36,14 +36,9 @@ class WebhookRetention {
             initialDelayString = "${shop.retention.initial-delay:5m}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M")
     public void purge() {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.update("""
-                    delete from webhook_event where id in (select id from webhook_event
-                     where received_at < now() - ? * interval '1 second' limit ?)""", retention.toSeconds(), CHUNK);
-            total += deleted;
-        } while (deleted == CHUNK);
+        int total = ChunkedUpdate.untilDone(jdbc, """
+                delete from webhook_event where id in (select id from webhook_event
+                 where received_at < now() - ? * interval '1 second' limit ?)""", retention.toSeconds());
         if (total > 0) {
             log.info("webhook retention deleted {} webhook log row(s) older than {}", total, retention);
         }

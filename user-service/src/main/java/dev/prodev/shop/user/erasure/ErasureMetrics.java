@@ -1,9 +1,10 @@
 package dev.prodev.shop.user.erasure;
 
+import static dev.prodev.shop.messaging.ops.MessagingMetrics.query;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +39,5 @@ class ErasureMetrics implements MeterBinder {
                 .description("Age of the oldest erasure whose Keycloak deletion is pending (0 when none)")
                 .baseUnit("seconds")
                 .register(registry);
-    }
-
-    private static double query(Supplier<Double> query) {
-        try {
-            var value = query.get();
-            return value == null ? 0 : value;
-        } catch (RuntimeException ex) {
-            return Double.NaN;
-        }
     }
 }

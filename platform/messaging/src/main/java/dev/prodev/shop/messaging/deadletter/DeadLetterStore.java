@@ -1,5 +1,6 @@
 package dev.prodev.shop.messaging.deadletter;
 
+import dev.prodev.shop.messaging.ops.ChunkedUpdate;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,8 +44,6 @@ public class DeadLetterStore {
 
     /** Shorter subjects would redact by accident (a two-letter id matches half the table). */
     private static final int MIN_SUBJECT_LENGTH = 3;
-
-    private static final int REDACT_CHUNK = 5000;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -164,17 +163,11 @@ public class DeadLetterStore {
      * @return how many dead letters were redacted
      */
     public int redactPayloadsOlderThan(java.time.Duration retention) {
-        int total = 0;
-        int redacted;
-        do {
-            redacted = jdbc.update("""
-                    update dead_letter set payload = null, payload_redacted_at = now()
-                     where id in (select id from dead_letter
-                                   where payload_redacted_at is null
-                                     and dead_lettered_at < now() - ? * interval '1 second' limit ?)""", retention.toSeconds(), REDACT_CHUNK);
-            total += redacted;
-        } while (redacted == REDACT_CHUNK);
-        return total;
+        return ChunkedUpdate.untilDone(jdbc, """
+                update dead_letter set payload = null, payload_redacted_at = now()
+                 where id in (select id from dead_letter
+                               where payload_redacted_at is null
+                                 and dead_lettered_at < now() - ? * interval '1 second' limit ?)""", retention.toSeconds());
     }
 
     private List<Header> headers(String text) {

@@ -39,7 +39,6 @@ public class MessagingCleanup implements SmartLifecycle, EnvironmentAware {
     public static final String DEAD_LETTER_PAYLOADS_PROPERTY = "shop.retention.dead-letter-payloads";
 
     private static final Logger log = LoggerFactory.getLogger(MessagingCleanup.class);
-    private static final int CHUNK = 5000;
 
     /** What a run removed (outbox rows, inbox entries) and redacted (dead-letter payloads). */
     public record Result(int outboxRows, int inboxRows, int deadLetterPayloads) {}
@@ -86,12 +85,12 @@ public class MessagingCleanup implements SmartLifecycle, EnvironmentAware {
     }
 
     private Result clean() {
-        int outbox = deleteInChunks("""
+        int outbox = ChunkedUpdate.untilDone(jdbc, """
                 delete from outbox where id in (select id from outbox
-                 where published_at is not null and published_at < now() - ? * interval '1 second' limit ?)""", config.outboxRetention());
-        int inbox = deleteInChunks("""
+                 where published_at is not null and published_at < now() - ? * interval '1 second' limit ?)""", config.outboxRetention().toSeconds());
+        int inbox = ChunkedUpdate.untilDone(jdbc, """
                 delete from inbox where (consumer, event_id) in (select consumer, event_id from inbox
-                 where received_at < now() - ? * interval '1 second' limit ?)""", config.inboxRetention());
+                 where received_at < now() - ? * interval '1 second' limit ?)""", config.inboxRetention().toSeconds());
         int deadLetterPayloads = deadLetters.redactPayloadsOlderThan(deadLetterPayloadRetention);
         if (outbox + inbox + deadLetterPayloads > 0) {
             log.info(
@@ -102,16 +101,6 @@ public class MessagingCleanup implements SmartLifecycle, EnvironmentAware {
                     deadLetterPayloads);
         }
         return new Result(outbox, inbox, deadLetterPayloads);
-    }
-
-    private int deleteInChunks(String sql, Duration retention) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.update(sql, retention.toSeconds(), CHUNK);
-            total += deleted;
-        } while (deleted == CHUNK);
-        return total;
     }
 
     @Override

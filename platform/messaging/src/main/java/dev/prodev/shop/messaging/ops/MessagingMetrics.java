@@ -52,7 +52,11 @@ public class MessagingMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private static double query(Supplier<Double> query) {
+    /**
+     * A gauge's value read from the database at scrape time: 0 for no rows, NaN while the database
+     * cannot answer (a scrape must never fail). For every service's database-backed gauges.
+     */
+    public static double query(Supplier<Double> query) {
         try {
             var value = query.get();
             return value == null ? 0 : value;

@@ -34,8 +34,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     public record FieldError(String field, String message) {}
 
+    /**
+     * Renders a {@link ShopProblem}; public so a service that maps its own domain exceptions to
+     * problems (e.g. order-service's saga refusals) renders them exactly like thrown ones.
+     */
     @ExceptionHandler(ShopProblem.class)
-    ResponseEntity<Object> shopProblem(ShopProblem ex, WebRequest request) {
+    public ResponseEntity<Object> shopProblem(ShopProblem ex, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
         problem.setTitle(ex.title());
         problem.setType(URI.create("https://prodev.shop/problems/" + ex.type()));
