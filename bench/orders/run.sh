@@ -232,7 +232,7 @@ if [[ "$MODEL" == closed ]]; then
     "$GATEWAY/api/v1/orders" > "$WORK/generator.txt" 2>&1 &
 else
   GEN_DESC="Gatling constantUsersPerSec($RATE) during ${SECONDS_LOAD}s, shared connections (open model)"
-  ./mvnw -B -ntp -q -o -f bench/orders/pom.xml gatling:test -Dbench.baseUrl="$GATEWAY" -Dbench.rate="$RATE" \
+  ./mvnw -B -ntp -q -o -f bench/orders/pom.xml io.gatling:gatling-maven-plugin:4.20.6:test -Dbench.baseUrl="$GATEWAY" -Dbench.rate="$RATE" \
     -Dbench.seconds="$SECONDS_LOAD" -Dbench.tokens="$WORK/tokens.txt" -Dbench.products="$WORK/products.txt" \
     -Dbench.runId="$RUN_ID" -Dbench.statusFile="$WORK/status.txt" > "$WORK/generator.txt" 2>&1 &
 fi
