@@ -222,23 +222,28 @@ if [[ "$MODEL" == open ]]; then
 fi
 UPTIME_BEFORE=$(uptime)
 orders_sql "select count(*) from customer_order where status in ('PENDING','STOCK_RESERVED','PAID')" > "$WORK/open-before"
-snapshot > "$WORK/cpu-before"
-T_START=$(date -u +%FT%T.%NZ)
 log "load: $MODEL, $MIX, $DURATION, run id $RUN_ID"
 if [[ "$MODEL" == closed ]]; then
   GEN_DESC="wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_LOAD}s -s bench/orders/closed.lua (closed model)"
+  snapshot > "$WORK/cpu-before"; T_START=$(date -u +%FT%T.%NZ)
   BENCH_RUN_ID=$RUN_ID BENCH_TOKENS=$WORK/tokens.txt BENCH_PRODUCTS=$WORK/products.txt BENCH_STATUS=$WORK/status.txt \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_LOAD}s" --timeout 30s --latency -s bench/orders/closed.lua \
     "$GATEWAY/api/v1/orders" > "$WORK/generator.txt" 2>&1 &
+  GEN=$!
 else
   GEN_DESC="Gatling constantUsersPerSec($RATE) during ${SECONDS_LOAD}s, shared connections (open model)"
   ./mvnw -B -ntp -q -o -f bench/orders/pom.xml io.gatling:gatling-maven-plugin:4.20.6:test -Dbench.baseUrl="$GATEWAY" -Dbench.rate="$RATE" \
     -Dbench.seconds="$SECONDS_LOAD" -Dbench.tokens="$WORK/tokens.txt" -Dbench.products="$WORK/products.txt" \
-    -Dbench.runId="$RUN_ID" -Dbench.statusFile="$WORK/status.txt" > "$WORK/generator.txt" 2>&1 &
+    -Dbench.runId="$RUN_ID" -Dbench.statusFile="$WORK/status.txt" -Dbench.startedFile="$WORK/started" \
+    > "$WORK/generator.txt" 2>&1 &
+  GEN=$!
+  # Maven and Gatling take a while to start: the window (and the CPU snapshot) begins when
+  # Gatling starts injecting, not when Maven starts
+  while [[ ! -s "$WORK/started" ]] && kill -0 "$GEN" 2>/dev/null; do sleep 0.2; done
+  snapshot > "$WORK/cpu-before"; T_START=$(date -u +%FT%T.%NZ)
 fi
-GEN=$!
 wait "$GEN" || log "the generator exited with $? (see $WORK/generator.txt)"
-T_END=$(date -u +%FT%T.%NZ)
+T_END=$(date -u -d "$T_START + $SECONDS_LOAD seconds" +%FT%T.%NZ)
 [[ -s "$WORK/status.txt" ]] || { tail -30 "$WORK/generator.txt" >&2; die "the generator wrote no status counts"; }
 
 # ---------------------------------------------------------------- drain

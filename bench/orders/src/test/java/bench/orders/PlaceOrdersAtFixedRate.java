@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * <p>System properties (set by run.sh): {@code bench.baseUrl}, {@code bench.rate} (orders/s),
  * {@code bench.seconds}, {@code bench.tokens} (file, one token a line), {@code bench.products}
  * (file, one product id a line), {@code bench.runId}, {@code bench.statusFile} (where the status
- * counts are written at the end, one {@code <status>[:<problem type>] <count>} a line).
+ * counts are written at the end, one {@code <status>[:<problem type>] <count>} a line) and
+ * {@code bench.startedFile} (written when injection starts).
  */
 public class PlaceOrdersAtFixedRate extends Simulation {
 
@@ -50,6 +51,7 @@ public class PlaceOrdersAtFixedRate extends Simulation {
     private static final Path PRODUCTS = Path.of(System.getProperty("bench.products", "products.txt"));
     private static final String RUN_ID = System.getProperty("bench.runId", "bench-local");
     private static final Path STATUS_FILE = Path.of(System.getProperty("bench.statusFile", "status.txt"));
+    private static final String STARTED_FILE = System.getProperty("bench.startedFile", "");
 
     private static final Map<String, LongAdder> STATUS = new ConcurrentHashMap<>();
 
@@ -127,6 +129,18 @@ public class PlaceOrdersAtFixedRate extends Simulation {
     {
         setUp(place.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS))))
                 .protocols(protocol);
+    }
+
+    /** Tells run.sh that the JVM is up and injection begins now (its CPU snapshot waits for this). */
+    @Override
+    public void before() {
+        if (!STARTED_FILE.isEmpty()) {
+            try {
+                Files.writeString(Path.of(STARTED_FILE), String.valueOf(System.currentTimeMillis()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Override
