@@ -17,7 +17,8 @@
 #   DURATION     load window, e.g. 60s or 60 [60s]
 #   CONNECTIONS  closed model: connections [16];  THREADS: wrk threads [2]
 #   RATE         open model: orders per second [100]
-#   USERS        shoppers (Keycloak users bench-shopper-NNNN, created once, reused) [200]
+#   USERS        shoppers (Keycloak users bench-shopper-NNNN, password pw-bench-shopper-NNNN,
+#                created once, reused) [200]
 #   PRODUCTS     products of the spread mix (SKU bench-spread-NNNN, created once, reused) [200]
 #   STOCK        stock every bench product is kept at or above before a run [1000000]
 #   DRAIN_MAX    seconds to wait after the window until every order of the run is terminal [180]
@@ -99,10 +100,10 @@ ensure_shoppers() {
   role=$(curl -fsS -H "Authorization: Bearer $admin" "$KEYCLOAK/admin/realms/shop/roles/customer")
   for i in $(seq 1 "$USERS"); do
     name=$(shopper "$i")
-    code=$(curl -sS -o /dev/null -D "$WORK/headers" -w '%{http_code}' -H "Authorization: Bearer $admin" \
+    code=$(curl -sS -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -H "Authorization: Bearer $admin" \
       -H 'Content-Type: application/json' "$KEYCLOAK/admin/realms/shop/users" -d "$(jq -n --arg u "$name" '{
         username: $u, enabled: true, firstName: "Bench", lastName: $u, email: ($u + "@bench.prodev.test"),
-        emailVerified: true, credentials: [{type: "password", value: $u, temporary: false}]}')")
+        emailVerified: true, credentials: [{type: "password", value: ("pw-" + $u), temporary: false}]}')")
     case "$code" in
       201)
         location=$(tr -d '\r' < "$WORK/headers" | sed -n 's/^[Ll]ocation: //p'); id=${location##*/}
@@ -110,7 +111,7 @@ ensure_shoppers() {
           "$KEYCLOAK/admin/realms/shop/users/$id/role-mappings/realm" -d "[$role]"
         created=$((created + 1)) ;;
       409) ;;
-      *) die "creating shopper $name: HTTP $code" ;;
+      *) die "creating shopper $name: HTTP $code $(cat "$WORK/body")" ;;
     esac
   done
   log "shoppers: $USERS ($created new)"
@@ -119,7 +120,7 @@ fetch_tokens() { # -> tokens file (atomically replaced), one access token a line
   local out="$WORK/tokens.txt" tmp="$WORK/tokens.tmp"
   seq 1 "$USERS" | xargs -P 4 -I{} bash -c '
     name=$(printf "bench-shopper-%04d" {})
-    curl -fsS -d grant_type=password -d client_id=shop-web -d "username=$name" -d "password=$name" \
+    curl -fsS -d grant_type=password -d client_id=shop-web -d "username=$name" -d "password=pw-$name" \
       "$0/protocol/openid-connect/token" | jq -r .access_token > "$1/token-{}"' "$REALM_URL" "$WORK"
   : > "$tmp"
   local i
