@@ -65,7 +65,7 @@ for tool in curl jq psql pgbench; do command -v "$tool" >/dev/null || die "$tool
 [[ "$MODEL" == open ]] || command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
 
 REFRESHER=
-cleanup() { [[ -n "$REFRESHER" ]] && kill "$REFRESHER" 2>/dev/null || true; }
+cleanup() { [[ -n "$REFRESHER" ]] && { pkill -P "$REFRESHER" 2>/dev/null; kill "$REFRESHER" 2>/dev/null; } || true; }
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- the platform, as it runs
@@ -132,7 +132,8 @@ fetch_tokens() { # -> tokens file (atomically replaced), one access token a line
 }
 ensure_shoppers
 fetch_tokens
-TOKEN_LIFETIME=$(cut -d. -f2 < <(head -1 "$WORK/tokens.txt") | tr '_-' '/+' | base64 -d 2>/dev/null | jq -r '.exp - .iat' 2>/dev/null || echo 900)
+TOKEN_LIFETIME=$(head -1 "$WORK/tokens.txt" | jq -Rr 'split(".")[1] | gsub("-"; "+") | gsub("_"; "/") | @base64d | fromjson | .exp - .iat' 2>/dev/null || true)
+[[ "$TOKEN_LIFETIME" =~ ^[0-9]+$ ]] || TOKEN_LIFETIME=900
 # Tokens live TOKEN_LIFETIME seconds (900 in the dev realm): when the run could outlive them, a
 # background loop fetches fresh ones a minute before they expire; both generators re-read the file.
 if (( SECONDS_LOAD + DRAIN_MAX + 60 > TOKEN_LIFETIME )); then
