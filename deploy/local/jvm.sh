@@ -26,8 +26,10 @@ service_java_opts() { # service
   esac
 }
 
-aot_dir_of() { # service jar state -> directory of the extracted jar and its cache, keyed by the jar's content
-  local sum; sum="$(sha256sum "$2" | cut -c1-16)"
+aot_dir_of() { # service jar state -> directory of the extracted jar and its cache, keyed by the jar's
+  # content and the JVM options (a cache made with other options would be rejected by the JVM)
+  [ -f "$2" ] || return 1
+  local sum; sum="$( (sha256sum < "$2"; service_java_opts "$1") | sha256sum | cut -c1-16)"
   echo "$3/aot/$1/$sum"
 }
 
