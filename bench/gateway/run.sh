@@ -6,7 +6,10 @@
 #        Redis on :6379, wrk and nginx (apt-get install -y nginx wrk), the gateway jar
 #        (./mvnw -q -o -pl gateway package -DskipTests). Keycloak on :8180 is optional: with it the
 #        calls carry alice's real token, so the gateway validates a JWT on every request.
-# Usage:  bench/gateway/run.sh            (env: BACKEND, BENCH_PATH, DURATION, CONNECTIONS, THREADS)
+# The gateway runs with the JVM options deploy/local/up gives it (deploy/local/jvm.sh), unless
+# GATEWAY_JAVA_OPTS says otherwise; BENCH_GW_EXTRA_OPTS adds some (e.g. a JFR recording).
+# Usage:  bench/gateway/run.sh            (env: BACKEND, BENCH_PATH, DURATION, WARMUP, CONNECTIONS,
+#                                          THREADS, TARGETS="direct nginx gateway")
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,6 +21,7 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-120s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
+TARGETS=${TARGETS:-direct nginx gateway}
 GW_PORT=${GW_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18090}
 KEYCLOAK=${KEYCLOAK:-http://localhost:8180}
@@ -105,12 +109,15 @@ OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).md"
   echo
   echo "GET $BENCH_PATH, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each), token: $([[ -n "$TOKEN" ]] && echo "alice's Keycloak JWT" || echo none)"
   echo "machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "gateway JVM: ${GATEWAY_JAVA_OPTS:-$(service_java_opts gateway)} ${BENCH_GW_EXTRA_OPTS:-}"
   echo
   echo "| path | requests/s | p50 | p99 | non-2xx | proxy CPU/request | backend CPU/request |"
   echo "|---|---|---|---|---|---|---|"
-  run direct "$BACKEND$BENCH_PATH"
-  run nginx "http://127.0.0.1:$NGINX_PORT$BENCH_PATH" "$NGINX_PID"
-  run gateway "http://127.0.0.1:$GW_PORT$BENCH_PATH" "$GW_PID"
+  [[ " $TARGETS " == *" direct "* ]] && run direct "$BACKEND$BENCH_PATH"
+  [[ " $TARGETS " == *" nginx "* ]] && run nginx "http://127.0.0.1:$NGINX_PORT$BENCH_PATH" "$NGINX_PID"
+  [[ " $TARGETS " == *" gateway "* ]] && run gateway "http://127.0.0.1:$GW_PORT$BENCH_PATH" "$GW_PID"
+  echo
+  echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg); gateway RSS: $(awk '/VmRSS/ {print $2/1024 " MiB"}' "/proc/$GW_PID/status")"
 } | tee "$OUT"
 for raw in direct nginx gateway; do cp "$WORK/$raw.txt" "${OUT%.md}-$raw.txt" 2>/dev/null || true; done
 echo "raw wrk output and logs: $WORK"

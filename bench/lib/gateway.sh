@@ -5,10 +5,12 @@
 #   bench_gateway_start <backend-url> <port> <work-dir>    (sets BENCH_GW_PID)
 #   bench_gateway_stop
 # Needs Redis on :6379 and the gateway jar (./mvnw -q -o -pl gateway package -DskipTests).
-# Env: GATEWAY_JAVA_OPTS (default -Xmx256m), BENCH_TRACING_EXPORT (default false: spans are created
+# Env: GATEWAY_JAVA_OPTS (default: the options deploy/local/up gives the gateway, from
+# deploy/local/jvm.sh, so the benchmark measures what users run), BENCH_TRACING_EXPORT (default false: spans are created
 # and propagated, but not shipped to a Zipkin sharing the same two cores).
 
 . deploy/lib/jdk.sh   # shop_pick_jdk: the JDK >= 21 that ./mvnw and deploy/local use
+. deploy/local/jvm.sh # service_java_opts: the JVM options deploy/local/up starts the gateway with
 
 bench_gateway_start() { # backend port work-dir
   local backend=$1 port=$2 work=$3 jar java
@@ -21,7 +23,7 @@ bench_gateway_start() { # backend port work-dir
   RATE_LIMIT_ANONYMOUS_RATE=1000000 RATE_LIMIT_ANONYMOUS_BURST=2000000 \
   RATE_LIMIT_CUSTOMER_RATE=1000000 RATE_LIMIT_CUSTOMER_BURST=2000000 \
   TRACING_EXPORT_ENABLED=${BENCH_TRACING_EXPORT:-false} LOG_FORMAT= \
-    "$java" ${GATEWAY_JAVA_OPTS:--Xmx256m} -jar "$jar" > "$work/gateway.log" 2>&1 &
+    "$java" ${GATEWAY_JAVA_OPTS:-$(service_java_opts gateway)} ${BENCH_GW_EXTRA_OPTS:-} -jar "$jar" > "$work/gateway.log" 2>&1 &
   BENCH_GW_PID=$!
   local i
   for i in $(seq 1 120); do

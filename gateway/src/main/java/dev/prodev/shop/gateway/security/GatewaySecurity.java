@@ -43,6 +43,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -114,6 +115,9 @@ public class GatewaySecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                // stateless: the token is read from every request; no WebSession is created or looked up
+                // (the default repository creates one per anonymous request: a SecureRandom id, ADR 0023)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(cors -> {})
                 .headers(headers -> headers.frameOptions(
                                 frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
