@@ -32,4 +32,9 @@ public class ShopOpenApiAutoConfiguration {
     ShopOpenApiCustomizer shopOpenApiCustomizer(ShopOpenApiProperties properties, ShopSecurityProperties security) {
         return new ShopOpenApiCustomizer(properties, security);
     }
+
+    @Bean
+    NullablePropertyCustomizer nullablePropertyCustomizer() {
+        return new NullablePropertyCustomizer();
+    }
 }

@@ -134,7 +134,8 @@ public class ShopOpenApiCustomizer implements OpenApiCustomizer {
                 }
             }
             if (response.get$ref() == null) {
-                response.addHeaderObject(LIMIT, rateLimitHeader("Requests this client may make per second."));
+                response.addHeaderObject(
+                        LIMIT, rateLimitHeader("The size of this client's request bucket (its burst capacity)."));
                 response.addHeaderObject(REMAINING, rateLimitHeader("Requests left in this client's bucket."));
             }
             if (status.equals("429") || status.equals("503")) {

@@ -42,7 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
         })
 class ShopOpenApiDocumentTest {
 
-    record NewThing(@NotBlank String name, Integer initialStock) {}
+    record NewThing(
+            @NotBlank String name,
+            Integer initialStock,
+
+            @io.swagger.v3.oas.annotations.media.Schema(nullable = true)
+            String note) {}
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
@@ -117,6 +122,22 @@ class ShopOpenApiDocumentTest {
                 .isTrue();
         assertThat(one.path("responses").path("200").path("content").has("application/json"))
                 .isTrue();
+
+        var note = doc.path("components")
+                .path("schemas")
+                .path("NewThing")
+                .path("properties")
+                .path("note");
+        assertThat(note.path("type").toString())
+                .as(note.toString())
+                .contains("\"null\"")
+                .contains("\"string\"");
+        var name = doc.path("components")
+                .path("schemas")
+                .path("NewThing")
+                .path("properties")
+                .path("name");
+        assertThat(name.path("type").toString()).as(name.toString()).doesNotContain("null");
 
         var create = doc.path("paths").path("/api/v1/things").path("post");
         assertThat(create.path("responses").has("415")).isTrue();
