@@ -40,7 +40,7 @@ class GraphQlHttpErrors {
             throw new ShopProblem(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-media-type",
-                    "Unsupported media type",
+                    "Unsupported Media Type",
                     "Send the GraphQL request as application/json.",
                     Map.of());
         });

@@ -192,7 +192,7 @@ class ProductController {
             throw new ShopProblem(
                     HttpStatus.PRECONDITION_REQUIRED,
                     "precondition-required",
-                    "Precondition required",
+                    "Precondition Required",
                     "Send If-Match with the product's ETag so a concurrent change is not overwritten.",
                     Map.of());
         }

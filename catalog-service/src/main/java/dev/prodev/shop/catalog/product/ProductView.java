@@ -1,5 +1,6 @@
 package dev.prodev.shop.catalog.product;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +17,10 @@ public record ProductView(
         String sku,
         String name,
         String description,
+
+        @Schema(nullable = true, description = "the product's category, if it has one")
         UUID categoryId,
+
         Price price,
         ProductStatus status,
         Map<String, Object> attributes,

@@ -44,7 +44,8 @@ public final class Problems {
             HttpStatus status, String type, String detail, String instance, Map<String, Object> properties) {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", URI.create("https://prodev.shop/problems/" + type).toString());
-        body.put("title", status.getReasonPhrase());
+        // the catalogue's title (docs/errors.md): the status's reason phrase, except for specific types
+        body.put("title", "validation".equals(type) ? "Invalid request" : status.getReasonPhrase());
         body.put("status", status.value());
         body.put("detail", detail);
         if (instance != null) {

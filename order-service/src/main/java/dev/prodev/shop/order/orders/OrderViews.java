@@ -21,7 +21,7 @@ public final class OrderViews {
             List<LineView> lines,
             List<TransitionView> timeline,
 
-            @Schema(description = "why it was cancelled, when it was")
+            @Schema(description = "why it was cancelled, when it was", nullable = true)
             String cancelReason,
 
             Instant createdAt,

@@ -36,7 +36,7 @@ class RequestSizeLimits implements WebMvcConfigurer {
                             throw new ShopProblem(
                                     HttpStatus.CONTENT_TOO_LARGE,
                                     "payload-too-large",
-                                    "Payload too large",
+                                    "Content Too Large",
                                     "The body is larger than " + maxBytes + " bytes.",
                                     Map.of());
                         }

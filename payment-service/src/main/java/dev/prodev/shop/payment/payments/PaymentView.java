@@ -13,10 +13,12 @@ public record PaymentView(
         Money amount,
         String provider,
 
-        @Schema(description = "Hosted checkout to complete (redirect providers such as Chapa), while PENDING")
+        @Schema(
+                description = "Hosted checkout to complete (redirect providers such as Chapa), while PENDING",
+                nullable = true)
         String checkoutUrl,
 
-        @Schema(description = "Why the payment failed, e.g. provider-unavailable")
+        @Schema(description = "Why the payment failed, e.g. provider-unavailable", nullable = true)
         String failureReason,
 
         Instant createdAt,

@@ -128,7 +128,7 @@ class WebhookController {
         return new ShopProblem(
                 HttpStatus.CONTENT_TOO_LARGE,
                 "payload-too-large",
-                "Payload too large",
+                "Content Too Large",
                 "The body is larger than " + maxPayloadBytes + " bytes.",
                 Map.of());
     }

@@ -189,7 +189,9 @@ public final class Platform {
     static HttpResponse<String> send(HttpRequest.Builder request) {
         var built = request.build();
         try {
-            return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            var response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            ContractValidator.check(response);
+            return response;
         } catch (IOException ex) {
             throw new AssertionError(
                     "cannot reach " + built.uri() + " (is the platform up? deploy/local/up): " + ex, ex);

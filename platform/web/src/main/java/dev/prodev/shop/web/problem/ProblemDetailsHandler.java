@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -20,7 +22,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one error handler of every servlet service: each failure becomes RFC 9457
@@ -127,9 +132,86 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> malformed(Exception ex, Throwable malformed, WebRequest request) {
         log.info("refused a malformed request: {}", malformed.getClass().getSimpleName());
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, MalformedRequests.detail(malformed));
-        problem.setTitle("Bad request");
+        problem.setTitle("Malformed request");
         problem.setType(URI.create("https://prodev.shop/problems/malformed-request"));
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A body that is not JSON, or JSON the operation cannot take: an unknown field (400
+     * {@code unknown-field}, naming it: a misspelt field must not be silently dropped), a value of
+     * the wrong type ({@code validation}, naming the field), or broken JSON ({@code malformed-body}).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                var field = path(unknown);
+                var problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, "The request has a field this operation does not know: " + field + ".");
+                problem.setTitle("Unknown field");
+                problem.setType(URI.create("https://prodev.shop/problems/unknown-field"));
+                problem.setProperty("errors", List.of(new FieldError(field, "unknown field")));
+                return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+            }
+            if (cause instanceof MismatchedInputException mismatched
+                    && !mismatched.getPath().isEmpty()) {
+                var field = path(mismatched);
+                var target = mismatched.getTargetType() == null
+                        ? "value"
+                        : mismatched.getTargetType().getSimpleName();
+                return badRequest(ex, List.of(new FieldError(field, "must be a valid " + target)), request);
+            }
+        }
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.");
+        problem.setTitle("Malformed body");
+        problem.setType(URI.create("https://prodev.shop/problems/malformed-body"));
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A path, query or header value of the wrong type ({@code /products/not-a-uuid}): names it, not the framework. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var name = ex instanceof MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName()
+                : ex.getPropertyName() == null ? "value" : ex.getPropertyName();
+        var type = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        return badRequest(ex, List.of(new FieldError(name, "must be a valid " + type)), request);
+    }
+
+    /**
+     * Every other framework refusal (405, 406, 415, a missing parameter ...) keeps its status but gets
+     * the catalogue's type and title (docs/errors.md) instead of {@code about:blank}.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
+            var known = HttpStatus.resolve(statusCode.value());
+            problem.setType(URI.create("https://prodev.shop/problems/" + ProblemTypes.forStatus(statusCode.value())));
+            problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static String path(MismatchedInputException ex) {
+        var path = new StringBuilder();
+        for (var reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     private ResponseEntity<Object> badRequest(Exception ex, List<FieldError> fields, WebRequest request) {
@@ -144,6 +226,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             Exception ex, HttpStatus status, String type, String detail, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://prodev.shop/problems/" + type));
+        problem.setTitle(status.getReasonPhrase());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
     }
 

@@ -43,7 +43,7 @@ public class ShopProblem extends RuntimeException {
 
     public static ShopProblem notFound(String what, Object id) {
         return new ShopProblem(
-                HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + what + " with id " + id + ".", Map.of());
+                HttpStatus.NOT_FOUND, "not-found", "Not Found", "No " + what + " with id " + id + ".", Map.of());
     }
 
     public static ShopProblem conflict(String detail) {
@@ -51,17 +51,17 @@ public class ShopProblem extends RuntimeException {
     }
 
     public static ShopProblem badRequest(String detail) {
-        return new ShopProblem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail, Map.of());
+        return new ShopProblem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request", detail, Map.of());
     }
 
     public static ShopProblem unprocessable(String detail) {
         return new ShopProblem(
-                HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Unprocessable request", detail, Map.of());
+                HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Unprocessable Content", detail, Map.of());
     }
 
     public static ShopProblem preconditionFailed(String detail) {
         return new ShopProblem(
-                HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", detail, Map.of());
+                HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition Failed", detail, Map.of());
     }
 
     public HttpStatus status() {
