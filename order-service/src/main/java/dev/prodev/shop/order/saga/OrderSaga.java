@@ -167,22 +167,27 @@ public class OrderSaga {
 
     /**
      * The payment was authorized: PAID, then the reservation becomes a sale and the order is
-     * CONFIRMED. An authorization for another amount than the order's total is refunded and the
-     * order cancelled; one that arrives after the order was cancelled is refunded.
+     * CONFIRMED. {@code amount} is what the provider confirmed it took and {@code requested} (optional,
+     * absent from older producers) what payment-service asked for. An authorization for another amount
+     * than the order's total is refunded and the order cancelled: {@code payment-not-as-charged} when the
+     * provider took other money than asked for, {@code payment-mismatch} when we asked for the wrong
+     * amount. One that arrives after the order was cancelled is refunded.
      */
     @Transactional
-    public void paymentAuthorized(UUID orderId, UUID paymentId, Money amount, String provider) {
+    public void paymentAuthorized(UUID orderId, UUID paymentId, Money amount, String provider, Money requested) {
         withOrder(orderId, "payment authorized", order -> {
             switch (order.getStatus()) {
                 case STOCK_RESERVED -> {
                     var now = clock.instant();
                     order.paid(paymentId, provider, now);
                     if (!sameMoney(amount, total(order))) {
+                        var providerTookOther = requested != null && sameMoney(requested, total(order));
                         cancel(
                                 order,
-                                CancelReason.PAYMENT_MISMATCH,
-                                "authorized " + amount.amount() + " " + amount.currency() + " instead of "
-                                        + order.getTotalAmount() + " " + order.getCurrency());
+                                providerTookOther ? CancelReason.PAYMENT_NOT_AS_CHARGED : CancelReason.PAYMENT_MISMATCH,
+                                (providerTookOther ? provider + " confirmed " : "authorized ") + amount.amount()
+                                        + " " + amount.currency() + " instead of " + order.getTotalAmount() + " "
+                                        + order.getCurrency());
                         return true;
                     }
                     order.confirm(now);

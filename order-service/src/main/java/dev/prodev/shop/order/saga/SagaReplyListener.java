@@ -47,7 +47,8 @@ class SagaReplyListener implements EventSubscriber {
                                         authorized.orderId(),
                                         authorized.paymentId(),
                                         authorized.amount(),
-                                        authorized.provider()))
+                                        authorized.provider(),
+                                        authorized.requested()))
                         .on(PaymentFailed.class, failed -> saga.paymentFailed(failed.orderId(), failed.reason()))
                         .build());
     }

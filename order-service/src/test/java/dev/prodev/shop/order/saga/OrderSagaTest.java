@@ -178,8 +178,8 @@ class OrderSagaTest {
         saga.stockReserved(id);
         outbox.clear();
         clock.now = clock.now.plusMillis(250);
-        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator");
-        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator");
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator", null);
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator", null);
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(order.getTimeline())
                 .extracting(OrderTransition::getTo)
@@ -197,10 +197,25 @@ class OrderSagaTest {
         var id = place();
         saga.stockReserved(id);
         outbox.clear();
-        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("1.00"), "EUR"), "simulator");
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("1.00"), "EUR"), "simulator", null);
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.getCancelReason()).isEqualTo(CancelReason.PAYMENT_MISMATCH);
         assertThat(types()).containsExactly(RefundPayment.TYPE, ReleaseStock.TYPE, OrderCancelled.TYPE);
+    }
+
+    @Test
+    void aProviderThatConfirmsLessThanWasAskedCancelsAndRefundsAsNotAsCharged() {
+        var id = place();
+        saga.stockReserved(id);
+        outbox.clear();
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("4.50"), "EUR"), "chapa", NINE_EUR);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.getCancelReason()).isEqualTo(CancelReason.PAYMENT_NOT_AS_CHARGED);
+        assertThat(order.cancellationText()).contains("chapa confirmed 4.50 EUR");
+        assertThat(types()).containsExactly(RefundPayment.TYPE, ReleaseStock.TYPE, OrderCancelled.TYPE);
+        assertThat(registry.counter("shop.orders.cancelled", "reason", "payment-not-as-charged")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -222,8 +237,8 @@ class OrderSagaTest {
         assertThat(saga.expire(id)).isTrue();
         outbox.clear();
         var payment = UUID.randomUUID();
-        saga.paymentAuthorized(id, payment, NINE_EUR, "simulator");
-        saga.paymentAuthorized(id, payment, NINE_EUR, "simulator");
+        saga.paymentAuthorized(id, payment, NINE_EUR, "simulator", null);
+        saga.paymentAuthorized(id, payment, NINE_EUR, "simulator", null);
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(types()).containsExactly(RefundPayment.TYPE);
     }
@@ -272,7 +287,7 @@ class OrderSagaTest {
     void aPaidOrderCannotBeCancelledOnRequest() {
         var id = place();
         saga.stockReserved(id);
-        saga.paymentAuthorized(id, UUID.randomUUID(), NINE_EUR, "simulator");
+        saga.paymentAuthorized(id, UUID.randomUUID(), NINE_EUR, "simulator", null);
         assertThatThrownBy(() -> saga.cancelOnRequest(id, "alice", false))
                 .isInstanceOfSatisfying(
                         OrderRefused.OrderNotCancellable.class,
