@@ -11,11 +11,13 @@ import dev.prodev.shop.events.Money;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
 import dev.prodev.shop.events.order.OrderPlaced;
+import dev.prodev.shop.events.order.OrderRefunded;
 import dev.prodev.shop.events.payment.AuthorizePayment;
 import dev.prodev.shop.events.payment.RefundPayment;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.RestockStock;
 import dev.prodev.shop.messaging.Outbox;
 import dev.prodev.shop.order.idempotency.IdempotencyKeys;
 import dev.prodev.shop.order.orders.CancelReason;
@@ -216,6 +218,42 @@ class OrderSagaTest {
         assertThat(registry.counter("shop.orders.cancelled", "reason", "payment-not-as-charged")
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRefundOfAConfirmedOrderMovesItToRefundedRestocksItsLinesAndTellsTheCustomerOnce() {
+        var id = place();
+        saga.stockReserved(id);
+        saga.paymentAuthorized(id, UUID.randomUUID(), NINE_EUR, "simulator", null);
+        outbox.clear();
+
+        saga.refundOnRequest(id, "damaged on delivery");
+        assertThat(order.getStatus()).as("CONFIRMED until the money is back").isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(types()).containsExactly(RefundPayment.TYPE);
+        outbox.clear();
+
+        saga.paymentRefunded(id, NINE_EUR);
+        saga.paymentRefunded(id, NINE_EUR);
+
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(order.getTimeline().getLast().getReason()).isEqualTo("refunded: 9.00 EUR");
+        assertThat(types()).containsExactly(RestockStock.TYPE, OrderRefunded.TYPE);
+        assertThat(registry.counter("shop.orders.refunded").count()).isEqualTo(1);
+        assertThatThrownBy(() -> saga.refundOnRequest(id, "again"))
+                .isInstanceOf(dev.prodev.shop.order.orders.OrderRefused.OrderNotRefundable.class);
+    }
+
+    @Test
+    void theRefundThatCompensatesACancelledOrderChangesNothingMore() {
+        var id = place();
+        saga.stockReserved(id);
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("1.00"), "EUR"), "simulator", null);
+        outbox.clear();
+
+        saga.paymentRefunded(id, new Money(new BigDecimal("1.00"), "EUR"));
+
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(types()).isEmpty();
     }
 
     @Test
