@@ -142,6 +142,9 @@ class OrderSagaIT extends OrderIntegrationTest {
      */
     @Test
     void anAdminRefundOfAConfirmedOrderEndsRefundedWithItsStockRestocked() throws Exception {
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        var report = "/api/v1/orders/admin/report/daily?from=" + today + "&to=" + today;
+        var before = reportOfToday(report);
         var mug = product("4.50");
         var tea = product("10.00");
         var orderId = place(ALICE, lines(mug, 2, tea, 1));
