@@ -177,6 +177,12 @@ public class OrderSaga {
      */
     @Transactional
     public void paymentAuthorized(UUID orderId, UUID paymentId, Money amount, String provider, Money requested) {
+        if (orders.lockById(orderId).isEmpty()) {
+            // orders are never deleted, so money taken for an order we never placed goes back (issue #14, finding 2)
+            log.warn("payment {} authorized for order {} which does not exist: refunding it", paymentId, orderId);
+            outbox.append(orderId.toString(), new RefundPayment(orderId, "order unknown"));
+            return;
+        }
         withOrder(orderId, "payment authorized", order -> {
             switch (order.getStatus()) {
                 case STOCK_RESERVED -> {

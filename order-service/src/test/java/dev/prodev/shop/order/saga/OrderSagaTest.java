@@ -257,6 +257,17 @@ class OrderSagaTest {
     }
 
     @Test
+    void moneyTakenForAnOrderThatDoesNotExistIsRefunded() {
+        var unknown = UUID.randomUUID();
+        when(orders.lockById(unknown)).thenReturn(Optional.empty());
+
+        saga.paymentAuthorized(unknown, UUID.randomUUID(), NINE_EUR, "chapa", NINE_EUR);
+
+        assertThat(types()).containsExactly(RefundPayment.TYPE);
+        assertThat(outbox.getFirst().key()).isEqualTo(unknown.toString());
+    }
+
+    @Test
     void paymentFailedReleasesTheStockAndCancelsOnce() {
         var id = place();
         saga.stockReserved(id);
