@@ -191,6 +191,29 @@ class OrderSagaIT extends OrderIntegrationTest {
         assertThat(post("/api/v1/orders/" + orderId + "/refund", ADMIN, null, "{}")
                         .statusCode())
                 .isEqualTo(409);
+
+        // the order side of the daily money report: confirmed and returned both grew by the total
+        var after = reportOfToday(report);
+        assertThat(after[0].subtract(before[0])).isEqualByComparingTo("19.00");
+        assertThat(after[1].subtract(before[1])).isEqualByComparingTo("19.00");
+        assertThat(get(report, ALICE).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/orders/admin/report/daily?from=" + today + "&to=" + today.minusDays(1), ADMIN)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    /** EUR confirmed and returned of today, from the admin report. */
+    private BigDecimal[] reportOfToday(String report) throws Exception {
+        var response = get(report, ADMIN);
+        assertThat(response.statusCode()).isEqualTo(200);
+        var sums = new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+        for (var day : SagaParticipants.JSON.readTree(response.body())) {
+            if ("EUR".equals(day.get("currency").asString())) {
+                sums[0] = sums[0].add(day.get("confirmed").decimalValue());
+                sums[1] = sums[1].add(day.get("returned").decimalValue());
+            }
+        }
+        return sums;
     }
 
     @Test
