@@ -86,6 +86,8 @@ class GatewayAuthorizationMatrixIT extends GatewayIntegrationTest {
         rows.add(admin("DELETE", "/api/v1/categories/c1", 200));
         // payment-service: refunds
         rows.add(admin("POST", "/api/v1/payments/o1/refund", 200));
+        // order-service: refunding a confirmed order through the saga (ADR 0025)
+        rows.add(admin("POST", "/api/v1/orders/o1/refund", 200));
         // the gateway's own blocklist (served here: the admin meets its validation and its 404)
         rows.add(admin("GET", "/api/v1/admin/blocklist", 200));
         rows.add(admin("POST", "/api/v1/admin/blocklist", 400));

@@ -9,6 +9,7 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
 import dev.prodev.shop.events.order.OrderPlaced;
+import dev.prodev.shop.events.order.OrderRefunded;
 import dev.prodev.shop.events.payment.PaymentFailed;
 import dev.prodev.shop.events.user.UserDeleted;
 import dev.prodev.shop.events.user.UserRegistered;
@@ -117,6 +118,28 @@ class NotificationsIT {
                 .extracting(TestSmtp::subject)
                 .containsExactlyInAnyOrder(
                         "Your order " + orderId + " is confirmed", "Your order " + orderId + " was cancelled");
+    }
+
+    @Test
+    void aRefundedOrderIsShownInTheAppWithoutASecondEmail() {
+        var customer = "fay-" + UUID.randomUUID();
+        var orderId = UUID.randomUUID();
+        events().publish(
+                        Topics.ORDERS,
+                        orderId.toString(),
+                        OrderRefunded.TYPE,
+                        new OrderRefunded(
+                                orderId, customer, "fay@example.com", Money.of("19.00", "EUR"), "refunded 19.00 EUR"));
+
+        await().atMost(PATIENCE).until(() -> notifications(customer), n -> n == 1);
+        assertThat(jdbc.queryForObject("select kind from notification where recipient_id = ?", String.class, customer))
+                .isEqualTo("ORDER_REFUNDED");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from delivery d join notification n on n.id = d.notification_id where n.order_id = ?",
+                        Long.class,
+                        orderId))
+                .as("no e-mail queued: the refund e-mail is payment-refunded's")
+                .isZero();
     }
 
     @Test

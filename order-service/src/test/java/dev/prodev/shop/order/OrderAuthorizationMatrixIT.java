@@ -108,6 +108,9 @@ class OrderAuthorizationMatrixIT extends OrderIntegrationTest {
                                 MatrixCaller.SRE,
                                 MatrixCaller.ADMIN,
                                 MatrixCaller.ALICE),
+                // refunds are the admin's, and only of a CONFIRMED order (ADR 0025)
+                new Row("POST", alicesOrder + "/refund", "{}", 401, 403, 403, 409, 403),
+                new Row("POST", "/api/v1/orders/" + UUID.randomUUID() + "/refund", "{}", 401, 403, 403, 404, 403),
                 new Row("GET", "/api/v1/orders/admin/dead-letters", null, 401, 403, 403, 200, 403),
                 new Row("GET", deadLetter, null, 401, 403, 403, 200, 403),
                 new Row("POST", deadLetter + "/redrive", null, 401, 403, 403, 200, 403));

@@ -10,13 +10,16 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
 import dev.prodev.shop.events.order.OrderPlaced;
+import dev.prodev.shop.events.order.OrderRefunded;
 import dev.prodev.shop.events.payment.AuthorizePayment;
 import dev.prodev.shop.events.payment.PaymentAuthorized;
 import dev.prodev.shop.events.payment.PaymentFailed;
+import dev.prodev.shop.events.payment.PaymentRefunded;
 import dev.prodev.shop.events.payment.RefundPayment;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.RestockStock;
 import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReserved;
@@ -130,6 +133,87 @@ class OrderSagaIT extends OrderIntegrationTest {
         assertThat(participants.allUpToNow(Topics.STOCK_COMMANDS, orderId, ReleaseStock.TYPE))
                 .as("nothing is held, nothing to release")
                 .isEmpty();
+    }
+
+    /**
+     * Issue #14 finding 3: a refund of a CONFIRMED order reaches the order. The admin asks order-service;
+     * the payment's refund (here payment-service's reply) moves the order to REFUNDED, restocks both
+     * lines and tells the customer; a second PaymentRefunded changes nothing.
+     */
+    @Test
+    void anAdminRefundOfAConfirmedOrderEndsRefundedWithItsStockRestocked() throws Exception {
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        var report = "/api/v1/orders/admin/report/daily?from=" + today + "&to=" + today;
+        var before = reportOfToday(report);
+        var mug = product("4.50");
+        var tea = product("10.00");
+        var orderId = place(ALICE, lines(mug, 2, tea, 1));
+        var reserve = participants.await(Topics.STOCK_COMMANDS, orderId, ReserveStock.TYPE);
+        participants.reply(
+                reserve,
+                Topics.STOCK,
+                StockReserved.TYPE,
+                new StockReserved(orderId, List.of(new StockLine(mug, 2), new StockLine(tea, 1))));
+        var authorize = participants.await(Topics.PAYMENT_COMMANDS, orderId, AuthorizePayment.TYPE);
+        var total = participants.data(authorize, AuthorizePayment.class).amount();
+        var paymentId = UUID.randomUUID();
+        participants.reply(
+                authorize,
+                Topics.PAYMENTS,
+                PaymentAuthorized.TYPE,
+                new PaymentAuthorized(orderId, paymentId, total, "simulator"));
+        awaitStatus(ALICE, orderId, "CONFIRMED");
+
+        assertThat(post("/api/v1/orders/" + orderId + "/refund", ALICE, null, "{}")
+                        .statusCode())
+                .isEqualTo(403);
+        var accepted = post("/api/v1/orders/" + orderId + "/refund", ADMIN, null, "{\"reason\":\"damaged\"}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        var refund = participants.await(Topics.PAYMENT_COMMANDS, orderId, RefundPayment.TYPE);
+        assertThat(participants.data(refund, RefundPayment.class).reason()).isEqualTo("refund: damaged");
+
+        var refunded = new PaymentRefunded(orderId, paymentId, total);
+        participants.reply(refund, Topics.PAYMENTS, PaymentRefunded.TYPE, refunded);
+        participants.reply(refund, Topics.PAYMENTS, PaymentRefunded.TYPE, refunded);
+
+        var order = awaitStatus(ALICE, orderId, "REFUNDED");
+        assertThat(timeline(order)).isEqualTo("PENDING,STOCK_RESERVED,PAID,CONFIRMED,REFUNDED");
+        var restock = participants.data(
+                participants.await(Topics.STOCK_COMMANDS, orderId, RestockStock.TYPE), RestockStock.class);
+        assertThat(restock.lines()).containsExactlyInAnyOrder(new StockLine(mug, 2), new StockLine(tea, 1));
+        var told = participants.await(Topics.ORDERS, orderId, OrderRefunded.TYPE);
+        assertThat(EventSchemas.validate(OrderRefunded.TYPE, told.value())).isEmpty();
+        assertThat(participants.data(told, OrderRefunded.class).amount().amount())
+                .isEqualByComparingTo("19.00");
+        assertThat(participants.all(Topics.STOCK_COMMANDS, orderId, RestockStock.TYPE, Duration.ofSeconds(3)))
+                .as("restocked once")
+                .hasSize(1);
+        assertThat(post("/api/v1/orders/" + orderId + "/refund", ADMIN, null, "{}")
+                        .statusCode())
+                .isEqualTo(409);
+
+        // the order side of the daily money report: confirmed and returned both grew by the total
+        var after = reportOfToday(report);
+        assertThat(after[0].subtract(before[0])).isEqualByComparingTo("19.00");
+        assertThat(after[1].subtract(before[1])).isEqualByComparingTo("19.00");
+        assertThat(get(report, ALICE).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/orders/admin/report/daily?from=" + today + "&to=" + today.minusDays(1), ADMIN)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    /** EUR confirmed and returned of today, from the admin report. */
+    private BigDecimal[] reportOfToday(String report) throws Exception {
+        var response = get(report, ADMIN);
+        assertThat(response.statusCode()).isEqualTo(200);
+        var sums = new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+        for (var day : SagaParticipants.JSON.readTree(response.body())) {
+            if ("EUR".equals(day.get("currency").asString())) {
+                sums[0] = sums[0].add(day.get("confirmed").decimalValue());
+                sums[1] = sums[1].add(day.get("returned").decimalValue());
+            }
+        }
+        return sums;
     }
 
     @Test

@@ -61,6 +61,8 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
     @Autowired
     DeadLetterStore deadLetters;
 
+    private static final String LEDGER = "/api/v1/payments/admin/ledger/daily";
+
     @Test
     void everyEndpointAnswersEachCallerAsTheMatrixSays() throws Exception {
         var run = UUID.randomUUID().toString().substring(0, 8);
@@ -92,6 +94,10 @@ class PaymentAuthorizationMatrixIT extends PaymentIntegrationTest {
                 new Row("POST", alicesPayment + "/refund", tooLongReason, 401, 403, 403, 400, 403),
                 new Row("POST", alicesPayment + "/refund", hugeBody, 401, 403, 403, 413, 403),
                 new Row("POST", alicesPayment + "/refund", "{\"reason\":\"matrix\"}", 401, 403, 403, 200, 403),
+                // the ledger is the admin's (ADR 0025)
+                new Row("GET", LEDGER + "?from=2026-12-01&to=2026-12-07", null, 401, 403, 403, 200, 403),
+                new Row("GET", LEDGER + "?from=2026-12-07&to=2026-12-01", null, 401, 403, 403, 400, 403),
+                new Row("GET", LEDGER, null, 401, 403, 403, 400, 403),
                 // the public webhook: no token needed, the signature is what counts, for every caller
                 new Row("POST", WEBHOOK, notice, 401, 401, 401, 401, 401),
                 new Row("POST", WEBHOOK, notice, Map.of("x-chapa-signature", forged), 401, 401, 401, 401, 401),

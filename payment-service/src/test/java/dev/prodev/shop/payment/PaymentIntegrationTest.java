@@ -50,7 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
             // tests fail provider calls on purpose; keep the breaker out of the other tests' way
             "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000",
             "shop.payment.chapa.secret-key=CHASECK_TEST-integration",
-            "shop.payment.chapa.webhook-secret=" + PaymentIntegrationTest.WEBHOOK_SECRET
+            "shop.payment.chapa.webhook-secret=" + PaymentIntegrationTest.WEBHOOK_SECRET,
+            // reconciliation runs when a test calls it, not on its own schedule in the middle of another test
+            "shop.payment.reconciliation.initial-delay=1d",
+            "shop.payment.reconciliation.batch=1000"
         })
 @AutoConfigureTracing
 @ActiveProfiles("test")

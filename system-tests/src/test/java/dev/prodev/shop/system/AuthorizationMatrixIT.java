@@ -125,11 +125,22 @@ class AuthorizationMatrixIT {
                 // her order is paid: nobody may cancel it any more, and bob does not even see it
                 new Cell("POST", order + "/cancel", null, 401, 409, 404, 409, 403),
                 new Cell("GET", "/api/v1/orders/admin/dead-letters", null, 401, 403, 403, 200, 403),
+                // refunding a confirmed order through the saga is admin-only (ADR 0025)
+                new Cell("POST", "/api/v1/orders/" + unknown + "/refund", "{}", 401, 403, 403, 404, 403),
                 // payments: a payment is visible to its order's owner (and admins); refunds are admin
                 new Cell("GET", "/api/v1/payments/" + alicesOrder, null, 401, 200, 404, 200, 404),
                 new Cell("GET", "/api/v1/payments/" + unknown, null, 401, 404, 404, 404, 404),
                 new Cell("POST", "/api/v1/payments/" + unknown + "/refund", "{}", 401, 403, 403, 404, 403),
                 new Cell("GET", "/api/v1/payments/admin/dead-letters", null, 401, 403, 403, 200, 403),
+                new Cell(
+                        "GET",
+                        "/api/v1/payments/admin/ledger/daily?from=2026-12-01&to=2026-12-01",
+                        null,
+                        401,
+                        403,
+                        403,
+                        200,
+                        403),
                 // public, but a webhook without the provider's signature is refused whoever sends it
                 new Cell("POST", "/api/v1/payments/webhooks/chapa", "{}", 401, 401, 401, 401, 401),
                 // notifications

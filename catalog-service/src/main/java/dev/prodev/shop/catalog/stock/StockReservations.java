@@ -167,6 +167,44 @@ public class StockReservations {
         return rows.size();
     }
 
+    /**
+     * A confirmed order was refunded: its committed units go back on hand (a sale undone; ReleaseStock
+     * only gives back a live reservation). Per product at most what the order committed and has not had
+     * restocked yet, so a redelivered or repeated command, or a line the order never had, adds nothing.
+     * Returns the units put back.
+     */
+    @Transactional
+    public int restock(UUID orderId, List<StockLine> lines, String reason) {
+        int units = 0;
+        for (var line : lines) {
+            var rows = jdbc.queryForList("""
+                    select id, quantity - restocked as left_to_restock from stock_reservation
+                    where order_id = ? and product_id = ? and status = 'COMMITTED' for update""", orderId, line.productId());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            var row = rows.getFirst();
+            int back = Math.min(line.quantity(), ((Number) row.get("left_to_restock")).intValue());
+            if (back <= 0) {
+                continue;
+            }
+            jdbc.update(
+                    "update stock_reservation set restocked = restocked + ?, updated_at = now() where id = ?",
+                    back,
+                    row.get("id"));
+            jdbc.update(
+                    "update stock set on_hand = on_hand + ?, updated_at = now() where product_id = ?",
+                    back,
+                    line.productId());
+            units += back;
+        }
+        if (units > 0) {
+            cache.evictPagesAfterCommit();
+        }
+        log.info("restocked {} unit(s) of order {}: {}", units, orderId, reason);
+        return units;
+    }
+
     private int commitExpired(UUID orderId) {
         var expired = jdbc.queryForList("""
                 select id, product_id, quantity from stock_reservation

@@ -12,6 +12,7 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.RestockStock;
 import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReleased;
@@ -269,6 +270,35 @@ class StockReservationIT {
                         cancelled,
                         confirmed))
                 .containsExactly("RELEASED", "COMMITTED");
+    }
+
+    @Test
+    void restockOfARefundedOrderPutsItsSoldUnitsBackOnceAndNoMore() {
+        // issue #14 finding 3: available 5 -> 3 after a sale, and back to 5 when the order is refunded
+        var product = fixtures.createProduct(unique("RST"), "Restocked", "", null, "1.00", 5);
+        var order = UUID.randomUUID();
+        send(ReserveStock.TYPE, order, new ReserveStock(order, List.of(new StockLine(product, 2))));
+        replies(Set.of(order.toString()), 1);
+        send(CommitStock.TYPE, order, new CommitStock(order));
+        awaitStock(product, 3, 0);
+
+        var restock = new RestockStock(order, List.of(new StockLine(product, 2)), "order refunded");
+        send(RestockStock.TYPE, order, restock);
+        awaitStock(product, 5, 0);
+
+        // a repeated command (new event id), more than was sold, or another order's line: nothing more
+        send(RestockStock.TYPE, order, restock);
+        send(RestockStock.TYPE, order, new RestockStock(order, List.of(new StockLine(product, 9)), "again"));
+        var stranger = UUID.randomUUID();
+        send(RestockStock.TYPE, stranger, new RestockStock(stranger, List.of(new StockLine(product, 1)), "unknown"));
+        var marker = UUID.randomUUID();
+        send(ReserveStock.TYPE, marker, new ReserveStock(marker, List.of(new StockLine(product, 1))));
+        replies(Set.of(marker.toString()), 1); // the listener is past the repeats (other keys: also hold a while)
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(stock(product)[0]).isEqualTo(5));
+        assertThat(reservations.restock(order, List.of(new StockLine(product, 2)), "direct"))
+                .isZero();
     }
 
     @Test

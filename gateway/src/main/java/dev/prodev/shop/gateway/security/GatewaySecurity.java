@@ -87,7 +87,9 @@ public class GatewaySecurity {
     /** Admin-only operations outside an admin prefix (user-service, catalog-service, payment-service). */
     static final String[] ADMIN_GET = {"/api/v1/users", "/api/v1/users/"};
 
-    static final String[] ADMIN_POST = {"/api/v1/users/*/disable", "/api/v1/payments/*/refund"};
+    static final String[] ADMIN_POST = {
+        "/api/v1/users/*/disable", "/api/v1/payments/*/refund", "/api/v1/orders/*/refund"
+    };
 
     /** Catalogue writes: products, stock adjustments, categories (reads are public). */
     static final String[] CATALOG = {

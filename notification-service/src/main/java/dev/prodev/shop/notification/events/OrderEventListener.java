@@ -4,6 +4,7 @@ import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
 import dev.prodev.shop.events.order.OrderPlaced;
+import dev.prodev.shop.events.order.OrderRefunded;
 import dev.prodev.shop.messaging.consumer.EventHandlers;
 import dev.prodev.shop.messaging.consumer.EventSubscriber;
 import dev.prodev.shop.notification.inapp.NotificationKind;
@@ -59,6 +60,15 @@ class OrderEventListener implements EventSubscriber {
                             NotificationKind.ORDER_CANCELLED,
                             cancelled.orderId(),
                             Map.of("reason", Reasons.readable(cancelled.reason())));
+                })
+                .on(OrderRefunded.class, (event, refunded) -> {
+                    directory.ordered(refunded.orderId(), refunded.customerId(), refunded.customerEmail());
+                    notifier.notify(
+                            event.id(),
+                            refunded.customerId(),
+                            NotificationKind.ORDER_REFUNDED,
+                            refunded.orderId(),
+                            Map.of("amount", Amounts.format(refunded.amount())));
                 })
                 .build());
     }

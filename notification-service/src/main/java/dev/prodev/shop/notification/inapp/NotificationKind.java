@@ -9,6 +9,8 @@ public enum NotificationKind {
     ORDER_PLACED("order-placed", false),
     ORDER_CONFIRMED("order-confirmed", true),
     ORDER_CANCELLED("order-cancelled", true),
+    /** In the app only: the refund itself is mailed as PAYMENT_REFUNDED, one e-mail per refund is enough. */
+    ORDER_REFUNDED("order-refunded", false),
     PAYMENT_AUTHORIZED("payment-authorized", false),
     PAYMENT_FAILED("payment-failed", true),
     PAYMENT_REFUNDED("payment-refunded", true);

@@ -154,6 +154,11 @@ public class Order {
         return true;
     }
 
+    /** CONFIRMED -> REFUNDED: payment-service gave the money back; the saga restocks the lines. */
+    public void refunded(String reason, Instant at) {
+        moveTo(OrderStatus.REFUNDED, reason == null || reason.isBlank() ? "refunded" : "refunded: " + reason, at);
+    }
+
     /** PAID -> CONFIRMED: the saga is done. */
     public void confirm(Instant at) {
         moveTo(OrderStatus.CONFIRMED, "confirmed", at);
@@ -183,7 +188,7 @@ public class Order {
             // the stock commit failed: nothing is held, the money goes back
             case CONFIRMED ->
                 reason == CancelReason.STOCK_COMMIT_FAILED ? new Compensation(false, true) : throwIllegal(from);
-            case CANCELLED -> throw new IllegalTransitionException(from, OrderStatus.CANCELLED);
+            case CANCELLED, REFUNDED -> throw new IllegalTransitionException(from, OrderStatus.CANCELLED);
         };
     }
 

@@ -182,6 +182,30 @@ class OrderController {
         return saga.cancelOnRequest(id, jwt.getSubject(), isAdmin(auth));
     }
 
+    /** Why an admin refunds; optional. */
+    record RefundRequest(
+            @jakarta.validation.constraints.Size(max = 200) String reason) {}
+
+    @PostMapping("/{id}/refund")
+    @PreAuthorize("hasRole('admin')")
+    @Operation(
+            summary = "Refund a confirmed order in full (admin)",
+            description = "Asks payment-service for the refund (shop.payment.refund.v1). The order becomes REFUNDED,"
+                    + " its stock is restocked and the customer notified once the payment is refunded. Repeating"
+                    + " the request refunds nothing twice.")
+    @ApiResponse(responseCode = "202", description = "refund requested; the order is still CONFIRMED until it is done")
+    @ApiResponse(responseCode = "403", description = "not an admin")
+    @ApiResponse(responseCode = "404", description = "no such order")
+    @ApiResponse(responseCode = "409", description = "the order is not CONFIRMED")
+    ResponseEntity<OrderView> refund(
+            @PathVariable UUID id, @jakarta.validation.Valid @RequestBody(required = false) RefundRequest request) {
+        var reason =
+                request == null || request.reason() == null || request.reason().isBlank()
+                        ? "by an admin"
+                        : request.reason().strip();
+        return ResponseEntity.accepted().body(saga.refundOnRequest(id, reason));
+    }
+
     private static boolean isAdmin(Authentication auth) {
         return auth.getAuthorities().stream().anyMatch(authority -> ADMIN.equals(authority.getAuthority()));
     }

@@ -5,6 +5,7 @@ import dev.prodev.shop.order.orders.OrderRefused.MixedCurrencies;
 import dev.prodev.shop.order.orders.OrderRefused.OrderNotAnnounceable;
 import dev.prodev.shop.order.orders.OrderRefused.OrderNotCancellable;
 import dev.prodev.shop.order.orders.OrderRefused.OrderNotFound;
+import dev.prodev.shop.order.orders.OrderRefused.OrderNotRefundable;
 import dev.prodev.shop.order.orders.OrderRefused.ProductsUnavailable;
 import dev.prodev.shop.web.problem.ProblemDetailsHandler;
 import dev.prodev.shop.web.problem.ShopProblem;
@@ -33,6 +34,9 @@ class OrderRefusalProblems {
             case OrderNotCancellable notCancellable ->
                 ShopProblem.conflict(
                         "The order is " + notCancellable.status() + "; it can be cancelled only before it is paid.");
+            case OrderNotRefundable notRefundable ->
+                ShopProblem.conflict(
+                        "The order is " + notRefundable.status() + "; only a CONFIRMED order can be refunded.");
             case OrderNotAnnounceable notAnnounceable ->
                 ShopProblem.unprocessable(
                         "The order cannot be announced: " + String.join("; ", notAnnounceable.errors()));

@@ -45,6 +45,21 @@ public abstract sealed class OrderRefused extends RuntimeException {
         }
     }
 
+    /** Only a CONFIRMED order can be refunded (before that the saga compensates, after it is done). */
+    public static final class OrderNotRefundable extends OrderRefused {
+
+        private final OrderStatus status;
+
+        public OrderNotRefundable(OrderStatus status) {
+            super("an order " + status + " cannot be refunded");
+            this.status = status;
+        }
+
+        public OrderStatus status() {
+            return status;
+        }
+    }
+
     /** The {@code OrderPlaced} event would break its schema (the token's e-mail claim is the only client text in it). */
     public static final class OrderNotAnnounceable extends OrderRefused {
 

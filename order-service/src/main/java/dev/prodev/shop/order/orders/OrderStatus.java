@@ -9,7 +9,9 @@ public enum OrderStatus {
     STOCK_RESERVED,
     PAID,
     CONFIRMED,
-    CANCELLED;
+    CANCELLED,
+    /** A confirmed order whose money was given back in full and whose stock was restocked (ADR 0025). */
+    REFUNDED;
 
     /** States whose saga is still running: the deadline job watches only these. */
     public static final Set<OrderStatus> RUNNING = EnumSet.of(PENDING, STOCK_RESERVED, PAID);
@@ -21,12 +23,12 @@ public enum OrderStatus {
             case STOCK_RESERVED -> next == PAID || next == CANCELLED;
             case PAID -> next == CONFIRMED || next == CANCELLED;
             // only the saga's own compensation of a failed stock commit leaves CONFIRMED (Order#cancel)
-            case CONFIRMED -> next == CANCELLED;
-            case CANCELLED -> false;
+            case CONFIRMED -> next == CANCELLED || next == REFUNDED;
+            case CANCELLED, REFUNDED -> false;
         };
     }
 
     public boolean isTerminal() {
-        return this == CONFIRMED || this == CANCELLED;
+        return this == CONFIRMED || this == CANCELLED || this == REFUNDED;
     }
 }

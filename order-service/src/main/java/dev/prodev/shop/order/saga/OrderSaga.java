@@ -7,11 +7,13 @@ import dev.prodev.shop.events.StockLine;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
 import dev.prodev.shop.events.order.OrderPlaced;
+import dev.prodev.shop.events.order.OrderRefunded;
 import dev.prodev.shop.events.payment.AuthorizePayment;
 import dev.prodev.shop.events.payment.RefundPayment;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.RestockStock;
 import dev.prodev.shop.messaging.Outbox;
 import dev.prodev.shop.order.admission.CustomerQuota;
 import dev.prodev.shop.order.idempotency.IdempotencyKeys;
@@ -167,22 +169,33 @@ public class OrderSaga {
 
     /**
      * The payment was authorized: PAID, then the reservation becomes a sale and the order is
-     * CONFIRMED. An authorization for another amount than the order's total is refunded and the
-     * order cancelled; one that arrives after the order was cancelled is refunded.
+     * CONFIRMED. {@code amount} is what the provider confirmed it took and {@code requested} (optional,
+     * absent from older producers) what payment-service asked for. An authorization for another amount
+     * than the order's total is refunded and the order cancelled: {@code payment-not-as-charged} when the
+     * provider took other money than asked for, {@code payment-mismatch} when we asked for the wrong
+     * amount. One that arrives after the order was cancelled is refunded.
      */
     @Transactional
-    public void paymentAuthorized(UUID orderId, UUID paymentId, Money amount, String provider) {
+    public void paymentAuthorized(UUID orderId, UUID paymentId, Money amount, String provider, Money requested) {
+        if (orders.lockById(orderId).isEmpty()) {
+            // orders are never deleted, so money taken for an order we never placed goes back (issue #14, finding 2)
+            log.warn("payment {} authorized for order {} which does not exist: refunding it", paymentId, orderId);
+            outbox.append(orderId.toString(), new RefundPayment(orderId, "order unknown"));
+            return;
+        }
         withOrder(orderId, "payment authorized", order -> {
             switch (order.getStatus()) {
                 case STOCK_RESERVED -> {
                     var now = clock.instant();
                     order.paid(paymentId, provider, now);
                     if (!sameMoney(amount, total(order))) {
+                        var providerTookOther = requested != null && sameMoney(requested, total(order));
                         cancel(
                                 order,
-                                CancelReason.PAYMENT_MISMATCH,
-                                "authorized " + amount.amount() + " " + amount.currency() + " instead of "
-                                        + order.getTotalAmount() + " " + order.getCurrency());
+                                providerTookOther ? CancelReason.PAYMENT_NOT_AS_CHARGED : CancelReason.PAYMENT_MISMATCH,
+                                (providerTookOther ? provider + " confirmed " : "authorized ") + amount.amount()
+                                        + " " + amount.currency() + " instead of " + order.getTotalAmount() + " "
+                                        + order.getCurrency());
                         return true;
                     }
                     order.confirm(now);
@@ -227,6 +240,60 @@ public class OrderSaga {
                 return false;
             }
             cancel(order, CancelReason.STOCK_COMMIT_FAILED, reason);
+            return true;
+        });
+    }
+
+    /**
+     * An admin refunds a CONFIRMED order in full: order-service asks payment-service for the refund
+     * (RefundPayment); the order becomes REFUNDED, with its stock restocked, when PaymentRefunded
+     * arrives ({@link #paymentRefunded}), so the order never claims a refund the provider did not
+     * make. Repeating the request is harmless: payment-service refunds a payment once. 409 for any
+     * other state, 404 for an unknown order.
+     */
+    @Transactional
+    public OrderView refundOnRequest(UUID orderId, String reason) {
+        var order = orders.lockById(orderId).orElseThrow(() -> new OrderRefused.OrderNotFound(orderId));
+        if (order.getStatus() != OrderStatus.CONFIRMED) {
+            throw new OrderRefused.OrderNotRefundable(order.getStatus());
+        }
+        outbox.append(order.getId().toString(), new RefundPayment(order.getId(), "refund: " + reason));
+        return OrderView.of(order);
+    }
+
+    /**
+     * payment-service gave a payment back. For a CONFIRMED order (an admin refund, here or at
+     * payment-service's own endpoint) that is a return: REFUNDED in the timeline, RestockStock puts the
+     * sold units back (a committed sale undone, not a released reservation) and OrderRefunded tells the
+     * customer. For a cancelled order it is the saga's own compensation: nothing more to do.
+     */
+    @Transactional
+    public void paymentRefunded(UUID orderId, Money amount) {
+        withOrder(orderId, "payment refunded", order -> {
+            if (order.getStatus() != OrderStatus.CONFIRMED) {
+                return false;
+            }
+            var now = clock.instant();
+            var what = amount == null ? "" : amount.amount() + " " + amount.currency();
+            order.refunded(what, now);
+            var key = order.getId().toString();
+            outbox.append(
+                    key,
+                    new RestockStock(
+                            order.getId(),
+                            order.getLines().stream()
+                                    .map(line -> new StockLine(line.getProductId(), line.getQuantity()))
+                                    .toList(),
+                            "order refunded"));
+            outbox.append(
+                    key,
+                    new OrderRefunded(
+                            order.getId(),
+                            order.getCustomerId(),
+                            order.getCustomerEmail(),
+                            amount == null ? total(order) : amount,
+                            "refunded " + what));
+            metrics.refunded();
             return true;
         });
     }

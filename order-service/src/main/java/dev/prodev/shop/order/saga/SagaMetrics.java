@@ -41,6 +41,13 @@ class SagaMetrics {
         });
     }
 
+    void refunded() {
+        afterCommit(() -> Counter.builder("shop.orders.refunded")
+                .description("Confirmed orders refunded in full (returns)")
+                .register(registry)
+                .increment());
+    }
+
     void cancelled(CancelReason reason, Duration sagaDuration) {
         afterCommit(() -> {
             Counter.builder("shop.orders.cancelled")

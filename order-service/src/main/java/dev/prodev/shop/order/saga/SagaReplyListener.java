@@ -3,6 +3,7 @@ package dev.prodev.shop.order.saga;
 import dev.prodev.shop.events.Topics;
 import dev.prodev.shop.events.payment.PaymentAuthorized;
 import dev.prodev.shop.events.payment.PaymentFailed;
+import dev.prodev.shop.events.payment.PaymentRefunded;
 import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReserved;
@@ -47,8 +48,12 @@ class SagaReplyListener implements EventSubscriber {
                                         authorized.orderId(),
                                         authorized.paymentId(),
                                         authorized.amount(),
-                                        authorized.provider()))
+                                        authorized.provider(),
+                                        authorized.requested()))
                         .on(PaymentFailed.class, failed -> saga.paymentFailed(failed.orderId(), failed.reason()))
+                        .on(
+                                PaymentRefunded.class,
+                                refunded -> saga.paymentRefunded(refunded.orderId(), refunded.amount()))
                         .build());
     }
 }

@@ -48,6 +48,12 @@ class OrderTest {
                 order.confirm(T0.plusSeconds(3));
             }
             case CANCELLED -> order.cancel(CancelReason.CUSTOMER, null, T0.plusSeconds(1));
+            case REFUNDED -> {
+                order.stockReserved(T0.plusSeconds(1), T0.plusSeconds(61));
+                order.paid(PAYMENT, "simulator", T0.plusSeconds(2));
+                order.confirm(T0.plusSeconds(3));
+                order.refunded("9.00 EUR", T0.plusSeconds(4));
+            }
         }
         return order;
     }
@@ -66,6 +72,7 @@ class OrderTest {
                                 : CancelReason.DEADLINE,
                         "test",
                         at);
+            case REFUNDED -> order.refunded("test", at);
             case PENDING -> throw new IllegalArgumentException("no move leads back to PENDING");
         }
     }
@@ -74,7 +81,11 @@ class OrderTest {
         var moves = new ArrayList<Arguments>();
         for (var from : OrderStatus.values()) {
             for (var to : List.of(
-                    OrderStatus.STOCK_RESERVED, OrderStatus.PAID, OrderStatus.CONFIRMED, OrderStatus.CANCELLED)) {
+                    OrderStatus.STOCK_RESERVED,
+                    OrderStatus.PAID,
+                    OrderStatus.CONFIRMED,
+                    OrderStatus.CANCELLED,
+                    OrderStatus.REFUNDED)) {
                 moves.add(Arguments.of(from, to));
             }
         }
@@ -89,7 +100,9 @@ class OrderTest {
             List.of(OrderStatus.PAID, OrderStatus.CONFIRMED),
             List.of(OrderStatus.PAID, OrderStatus.CANCELLED),
             // only as the compensation of a failed stock commit (cancellationOfAConfirmedOrder...)
-            List.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLED));
+            List.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLED),
+            // a refund of a confirmed order, once payment-service gave the money back (ADR 0025)
+            List.of(OrderStatus.CONFIRMED, OrderStatus.REFUNDED));
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("everyMove")

@@ -11,11 +11,13 @@ import dev.prodev.shop.events.Money;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
 import dev.prodev.shop.events.order.OrderPlaced;
+import dev.prodev.shop.events.order.OrderRefunded;
 import dev.prodev.shop.events.payment.AuthorizePayment;
 import dev.prodev.shop.events.payment.RefundPayment;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.RestockStock;
 import dev.prodev.shop.messaging.Outbox;
 import dev.prodev.shop.order.idempotency.IdempotencyKeys;
 import dev.prodev.shop.order.orders.CancelReason;
@@ -178,8 +180,8 @@ class OrderSagaTest {
         saga.stockReserved(id);
         outbox.clear();
         clock.now = clock.now.plusMillis(250);
-        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator");
-        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator");
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator", null);
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("9.0"), "EUR"), "simulator", null);
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(order.getTimeline())
                 .extracting(OrderTransition::getTo)
@@ -197,10 +199,72 @@ class OrderSagaTest {
         var id = place();
         saga.stockReserved(id);
         outbox.clear();
-        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("1.00"), "EUR"), "simulator");
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("1.00"), "EUR"), "simulator", null);
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.getCancelReason()).isEqualTo(CancelReason.PAYMENT_MISMATCH);
         assertThat(types()).containsExactly(RefundPayment.TYPE, ReleaseStock.TYPE, OrderCancelled.TYPE);
+    }
+
+    @Test
+    void aProviderThatConfirmsLessThanWasAskedCancelsAndRefundsAsNotAsCharged() {
+        var id = place();
+        saga.stockReserved(id);
+        outbox.clear();
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("4.50"), "EUR"), "chapa", NINE_EUR);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.getCancelReason()).isEqualTo(CancelReason.PAYMENT_NOT_AS_CHARGED);
+        assertThat(order.cancellationText()).contains("chapa confirmed 4.50 EUR");
+        assertThat(types()).containsExactly(RefundPayment.TYPE, ReleaseStock.TYPE, OrderCancelled.TYPE);
+        assertThat(registry.counter("shop.orders.cancelled", "reason", "payment-not-as-charged")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRefundOfAConfirmedOrderMovesItToRefundedRestocksItsLinesAndTellsTheCustomerOnce() {
+        var id = place();
+        saga.stockReserved(id);
+        saga.paymentAuthorized(id, UUID.randomUUID(), NINE_EUR, "simulator", null);
+        outbox.clear();
+
+        saga.refundOnRequest(id, "damaged on delivery");
+        assertThat(order.getStatus()).as("CONFIRMED until the money is back").isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(types()).containsExactly(RefundPayment.TYPE);
+        outbox.clear();
+
+        saga.paymentRefunded(id, NINE_EUR);
+        saga.paymentRefunded(id, NINE_EUR);
+
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(order.getTimeline().getLast().getReason()).isEqualTo("refunded: 9.00 EUR");
+        assertThat(types()).containsExactly(RestockStock.TYPE, OrderRefunded.TYPE);
+        assertThat(registry.counter("shop.orders.refunded").count()).isEqualTo(1);
+        assertThatThrownBy(() -> saga.refundOnRequest(id, "again"))
+                .isInstanceOf(dev.prodev.shop.order.orders.OrderRefused.OrderNotRefundable.class);
+    }
+
+    @Test
+    void theRefundThatCompensatesACancelledOrderChangesNothingMore() {
+        var id = place();
+        saga.stockReserved(id);
+        saga.paymentAuthorized(id, UUID.randomUUID(), new Money(new BigDecimal("1.00"), "EUR"), "simulator", null);
+        outbox.clear();
+
+        saga.paymentRefunded(id, new Money(new BigDecimal("1.00"), "EUR"));
+
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(types()).isEmpty();
+    }
+
+    @Test
+    void moneyTakenForAnOrderThatDoesNotExistIsRefunded() {
+        var unknown = UUID.randomUUID();
+        when(orders.lockById(unknown)).thenReturn(Optional.empty());
+
+        saga.paymentAuthorized(unknown, UUID.randomUUID(), NINE_EUR, "chapa", NINE_EUR);
+
+        assertThat(types()).containsExactly(RefundPayment.TYPE);
+        assertThat(outbox.getFirst().key()).isEqualTo(unknown.toString());
     }
 
     @Test
@@ -222,8 +286,8 @@ class OrderSagaTest {
         assertThat(saga.expire(id)).isTrue();
         outbox.clear();
         var payment = UUID.randomUUID();
-        saga.paymentAuthorized(id, payment, NINE_EUR, "simulator");
-        saga.paymentAuthorized(id, payment, NINE_EUR, "simulator");
+        saga.paymentAuthorized(id, payment, NINE_EUR, "simulator", null);
+        saga.paymentAuthorized(id, payment, NINE_EUR, "simulator", null);
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(types()).containsExactly(RefundPayment.TYPE);
     }
@@ -272,7 +336,7 @@ class OrderSagaTest {
     void aPaidOrderCannotBeCancelledOnRequest() {
         var id = place();
         saga.stockReserved(id);
-        saga.paymentAuthorized(id, UUID.randomUUID(), NINE_EUR, "simulator");
+        saga.paymentAuthorized(id, UUID.randomUUID(), NINE_EUR, "simulator", null);
         assertThatThrownBy(() -> saga.cancelOnRequest(id, "alice", false))
                 .isInstanceOfSatisfying(
                         OrderRefused.OrderNotCancellable.class,

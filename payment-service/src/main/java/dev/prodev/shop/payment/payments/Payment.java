@@ -18,7 +18,8 @@ import org.springframework.data.domain.Persistable;
 
 /**
  * One order's payment. The legal transitions live here: PENDING -> AUTHORIZED | FAILED,
- * AUTHORIZED -> REFUNDED; anything else is a {@link PaymentStateException}. One payment per
+ * AUTHORIZED -> REFUND_PENDING | REFUNDED, and FAILED -> AUTHORIZED when reconciliation finds the
+ * provider took the money after all (a late checkout); anything else is a {@link PaymentStateException}. One payment per
  * order (unique {@code order_id}), so a redelivered command can never charge twice.
  */
 @Entity
@@ -52,6 +53,12 @@ public class Payment implements Persistable<UUID> {
 
     @Column(name = "checkout_url")
     private String checkoutUrl;
+
+    @Column(name = "captured_amount")
+    private BigDecimal capturedAmount;
+
+    @Column(name = "captured_currency", length = 3)
+    private String capturedCurrency;
 
     @Column(name = "failure_reason")
     private String failureReason;
@@ -99,11 +106,38 @@ public class Payment implements Persistable<UUID> {
         return "shop-" + orderId;
     }
 
-    public void authorize() {
+    /** The provider took {@code captured} (which may differ from what was asked: the saga judges it). */
+    public void authorize(Money captured) {
         require(PaymentStatus.PENDING, "authorize");
+        capture(captured);
+    }
+
+    /**
+     * The provider reports success for a payment we recorded as FAILED (declined then paid, or paid
+     * after its checkout was voided): the money was taken, so it stands as AUTHORIZED and the saga
+     * decides (a cancelled order refunds it).
+     */
+    public void authorizeLate(Money captured) {
+        require(PaymentStatus.FAILED, "authorize late");
+        capture(captured);
+    }
+
+    private void capture(Money captured) {
         this.status = PaymentStatus.AUTHORIZED;
+        this.capturedAmount = captured.amount();
+        this.capturedCurrency = captured.currency();
         this.checkoutUrl = null;
         touch();
+    }
+
+    /** What the provider confirmed it took, or the requested amount for payments made before it was recorded. */
+    public Money captured() {
+        return capturedAmount == null ? money() : new Money(capturedAmount, capturedCurrency);
+    }
+
+    /** Whether the provider took another amount or currency than we asked for. */
+    public boolean capturedOtherThanRequested() {
+        return capturedAmount != null && (!capturedCurrency.equals(currency) || capturedAmount.compareTo(amount) != 0);
     }
 
     /** The customer must complete a hosted checkout; the payment stays PENDING until the provider reports back. */

@@ -1,11 +1,15 @@
 package dev.prodev.shop.payment.payments;
 
+import dev.prodev.shop.events.Money;
 import dev.prodev.shop.events.payment.AuthorizePayment;
 import dev.prodev.shop.events.payment.PaymentAuthorized;
 import dev.prodev.shop.events.payment.PaymentFailed;
 import dev.prodev.shop.events.payment.PaymentRefunded;
 import dev.prodev.shop.events.payment.RefundPayment;
 import dev.prodev.shop.messaging.Outbox;
+import dev.prodev.shop.payment.ledger.LedgerEntry;
+import dev.prodev.shop.payment.ledger.LedgerEntry.Kind;
+import dev.prodev.shop.payment.ledger.LedgerRepository;
 import dev.prodev.shop.payment.provider.AuthorizationRequest;
 import dev.prodev.shop.payment.provider.AuthorizationResult;
 import dev.prodev.shop.payment.provider.AuthorizationResult.Authorized;
@@ -14,6 +18,7 @@ import dev.prodev.shop.payment.provider.AuthorizationResult.Pending;
 import dev.prodev.shop.payment.provider.PaymentProvider;
 import dev.prodev.shop.payment.provider.PaymentProviders;
 import dev.prodev.shop.payment.provider.ProviderUnavailableException;
+import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Charges, settles and refunds payments. Every state change and the event announcing it are
- * written in one transaction (the outbox), so the saga hears about exactly what was stored.
+ * Charges, settles and refunds payments. Every state change, its ledger entry and the event
+ * announcing it are written in one transaction (the outbox), so the saga hears about exactly what was
+ * stored and the ledger holds exactly the money that moved.
  */
 @Service
 public class PaymentService {
@@ -34,13 +40,16 @@ public class PaymentService {
     private final PaymentProviders providers;
     private final Outbox outbox;
     private final PaymentMetrics metrics;
+    private final LedgerRepository ledger;
 
     public PaymentService(
             PaymentRepository payments,
             RefundRepository refunds,
             PaymentProviders providers,
             Outbox outbox,
-            PaymentMetrics metrics) {
+            PaymentMetrics metrics,
+            LedgerRepository ledger) {
+        this.ledger = ledger;
         this.payments = payments;
         this.refunds = refunds;
         this.providers = providers;
@@ -78,8 +87,11 @@ public class PaymentService {
     }
 
     /**
-     * A webhook said something happened to {@code reference}: ask the provider (the webhook is only
-     * a hint) and apply the answer. Returns whether a pending payment was found.
+     * A webhook (or reconciliation) said something happened to {@code reference}: ask the provider (a
+     * webhook is only a hint) and apply the answer. A PENDING payment takes the answer; a FAILED one
+     * (declined, or voided because its order was cancelled) becomes AUTHORIZED when the provider now
+     * reports the money taken, so the saga hears of it and refunds what no order needs (issue #14,
+     * finding 2). Returns whether a pending payment was found, or a failed one settled late.
      *
      * @throws ProviderUnavailableException when the provider cannot confirm now (the caller answers 503 so the provider retries)
      */
@@ -91,16 +103,71 @@ public class PaymentService {
             return false;
         }
         var payment = found.get();
-        if (payment.getStatus() != PaymentStatus.PENDING) {
+        if (payment.getStatus() != PaymentStatus.PENDING && payment.getStatus() != PaymentStatus.FAILED) {
             log.info(
                     "payment of order {} is already {}; webhook changes nothing",
                     payment.getOrderId(),
                     payment.getStatus());
             return false;
         }
-        var provider = provider(payment);
-        apply(payment, provider.verify(reference));
+        var result = provider(payment).verify(reference, payment.money());
+        if (payment.getStatus() == PaymentStatus.FAILED && !(result instanceof Authorized)) {
+            return false; // still not taken: the failure stands
+        }
+        if (payment.getStatus() == PaymentStatus.FAILED) {
+            log.warn(
+                    "payment of order {} was recorded FAILED ({}) but {} reports it taken: settling it late",
+                    payment.getOrderId(),
+                    payment.getFailureReason(),
+                    payment.getProvider());
+            metrics.outcome(payment.getProvider(), "late-success");
+        }
+        apply(payment, result);
         return true;
+    }
+
+    /** What reconciliation did to a stale PENDING payment. */
+    public enum Reconciled {
+        AUTHORIZED,
+        DECLINED,
+        STILL_PENDING,
+        EXPIRED,
+        MOVED_ON
+    }
+
+    /**
+     * Reconciliation: asks the provider about a PENDING payment whose webhook never came. A checkout the
+     * customer has not completed after {@code checkoutExpiry} is expired (PaymentFailed, a VOID in the
+     * ledger): our providers offer no call to cancel a hosted checkout, so a later payment at it is
+     * found by {@link #settle} on a FAILED payment and refunded through the saga.
+     */
+    @Transactional
+    public Reconciled reconcilePending(String providerName, String reference, java.time.Duration checkoutExpiry) {
+        var found = payments.lockByProviderReference(providerName, reference);
+        if (found.isEmpty() || found.get().getStatus() != PaymentStatus.PENDING) {
+            return Reconciled.MOVED_ON;
+        }
+        var payment = found.get();
+        var result = provider(payment).verify(reference, payment.money());
+        if (result instanceof Pending) {
+            if (payment.getCreatedAt().plus(checkoutExpiry).isAfter(Instant.now())) {
+                return Reconciled.STILL_PENDING;
+            }
+            record(payment, Kind.VOID, payment.money(), reference, "checkout expired");
+            fail(payment, "checkout expired after " + checkoutExpiry, "expired");
+            return Reconciled.EXPIRED;
+        }
+        apply(payment, result);
+        return result instanceof Authorized ? Reconciled.AUTHORIZED : Reconciled.DECLINED;
+    }
+
+    /** Reconciliation: retries a refund with an unknown outcome, under the same idempotency reference. */
+    @Transactional
+    public void retryRefund(UUID orderId) {
+        var payment = payments.lockByOrderId(orderId).orElseThrow(() -> new PaymentNotFoundException(orderId));
+        if (payment.getStatus() == PaymentStatus.REFUND_PENDING) {
+            refund(orderId, "retry of a refund with an unknown outcome", "reconciliation");
+        }
     }
 
     /**
@@ -119,15 +186,19 @@ public class PaymentService {
     public Payment refund(UUID orderId, String reason, String requestedBy) {
         var payment = payments.lockByOrderId(orderId).orElseThrow(() -> new PaymentNotFoundException(orderId));
         payment.requireRefundable();
+        var taken = payment.captured();
         String providerReference;
         try {
-            providerReference = provider(payment)
-                    .refund(payment.getProviderReference(), refundReference(payment), payment.money(), reason);
+            providerReference =
+                    provider(payment).refund(payment.getProviderReference(), refundReference(payment), taken, reason);
         } catch (ProviderUnavailableException ex) {
             if (!ex.outcomeUnknown()) {
                 throw ex;
             }
-            payment.refundPending();
+            if (payment.getStatus() != PaymentStatus.REFUND_PENDING) {
+                payment.refundPending();
+                record(payment, Kind.REFUND_PENDING, taken, refundReference(payment), reason);
+            }
             metrics.outcome(payment.getProvider(), "refund-pending");
             log.warn(
                     "refund of order {} ({}) has an unknown outcome, recorded as REFUND_PENDING for a retry: {}",
@@ -138,7 +209,8 @@ public class PaymentService {
         }
         payment.refund();
         refunds.save(new Refund(payment, reason, providerReference, requestedBy));
-        outbox.append(orderId.toString(), new PaymentRefunded(orderId, payment.getId(), payment.money()));
+        record(payment, Kind.REFUND, taken, providerReference, reason);
+        outbox.append(orderId.toString(), new PaymentRefunded(orderId, payment.getId(), taken));
         metrics.outcome(payment.getProvider(), "refunded");
         log.info("refunded the payment of order {} ({}) for {}", orderId, reason, requestedBy);
         return payment;
@@ -160,6 +232,7 @@ public class PaymentService {
             case AUTHORIZED, REFUND_PENDING -> refund(command.orderId(), command.reason(), requestedBy);
             case PENDING -> {
                 payment.voidPending(command.reason());
+                record(payment, Kind.VOID, payment.money(), payment.getProviderReference(), command.reason());
                 metrics.outcome(payment.getProvider(), "voided");
                 log.info("voided the pending payment of order {}: {}", command.orderId(), command.reason());
             }
@@ -184,13 +257,33 @@ public class PaymentService {
     }
 
     private void apply(Payment payment, AuthorizationResult result) {
+        var late = payment.getStatus() == PaymentStatus.FAILED;
         switch (result) {
             case Authorized authorized -> {
-                payment.authorize();
+                var taken = authorized.confirmed() != null ? authorized.confirmed() : payment.money();
+                if (late) {
+                    payment.authorizeLate(taken);
+                } else {
+                    payment.authorize(taken);
+                }
+                record(payment, Kind.AUTHORIZATION, taken, authorized.reference(), late ? "late success" : null);
+                record(payment, Kind.CAPTURE, taken, authorized.reference(), null);
+                if (payment.capturedOtherThanRequested()) {
+                    // the saga cancels and refunds it; counted here so the provider side is visible too
+                    metrics.outcome(payment.getProvider(), "amount-mismatch");
+                    log.warn(
+                            "{} confirmed {} {} for order {} instead of the {} {} requested",
+                            payment.getProvider(),
+                            taken.amount(),
+                            taken.currency(),
+                            payment.getOrderId(),
+                            payment.getAmount(),
+                            payment.getCurrency());
+                }
                 outbox.append(
                         payment.getOrderId().toString(),
                         new PaymentAuthorized(
-                                payment.getOrderId(), payment.getId(), payment.money(), payment.getProvider()));
+                                payment.getOrderId(), payment.getId(), taken, payment.getProvider(), payment.money()));
                 metrics.outcome(payment.getProvider(), "authorized");
             }
             case Declined declined -> fail(payment, declined.reason(), "declined");
@@ -201,6 +294,11 @@ public class PaymentService {
                 metrics.outcome(payment.getProvider(), "pending");
             }
         }
+    }
+
+    private void record(Payment payment, Kind kind, Money money, String providerReference, String note) {
+        ledger.save(new LedgerEntry(
+                payment.getId(), payment.getOrderId(), kind, money, providerReference, note, Instant.now()));
     }
 
     private void fail(Payment payment, String reason, String outcome) {

@@ -19,8 +19,12 @@ public interface PaymentProvider {
      */
     AuthorizationResult authorize(AuthorizationRequest request);
 
-    /** What the provider says now about {@code reference}: a read, safe to retry. */
-    AuthorizationResult verify(String reference);
+    /**
+     * What the provider says now about {@code reference}: a read, safe to retry. {@code requested} is
+     * what we asked to charge; an {@link AuthorizationResult.Authorized} answer carries what the provider
+     * confirmed instead, so the caller can compare the two.
+     */
+    AuthorizationResult verify(String reference, Money requested);
 
     /**
      * Refunds the whole payment made under {@code reference}. {@code refundReference} is unique per

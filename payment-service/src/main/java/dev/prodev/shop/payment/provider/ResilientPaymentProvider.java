@@ -69,8 +69,8 @@ public class ResilientPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public AuthorizationResult verify(String reference) {
-        return guarded(() -> delegate.verify(reference), true);
+    public AuthorizationResult verify(String reference, Money requested) {
+        return guarded(() -> delegate.verify(reference, requested), true);
     }
 
     @Override

@@ -78,8 +78,8 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
     void aSignedWebhookIsLoggedWithoutThePayersNameEmailOrPhone() throws Exception {
         var orderId = pendingChapaPayment("500.00");
         var txRef = "shop-" + orderId;
-        chapaApi.stubFor(
-                WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
+        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef)
+                .willReturn(okJson(verified(txRef, "success", "500.00"))));
         var body = chargeSuccess(orderId, "APmin" + orderId.toString().substring(0, 8));
 
         assertThat(post(PATH, null, body, "x-chapa-signature", sign(body)).statusCode())
@@ -116,8 +116,8 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
     void aSignedChargeSuccessIsVerifiedWithChapaAuthorizesThePaymentAndIsIdempotent() throws Exception {
         var orderId = pendingChapaPayment("2199.00");
         var txRef = "shop-" + orderId;
-        chapaApi.stubFor(
-                WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
+        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef)
+                .willReturn(okJson(verified(txRef, "success", "2199.00"))));
         var body = chargeSuccess(orderId, "APfxHUW3oDbH");
 
         var first = post(PATH, null, body, "x-chapa-signature", sign(body));
@@ -145,7 +145,7 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
         var orderId = pendingChapaPayment("80.00");
         var txRef = "shop-" + orderId;
         chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef)
-                .willReturn(okJson(verified(txRef, "failed/cancelled"))));
+                .willReturn(okJson(verified(txRef, "failed/cancelled", "80.00"))));
         var body = """
                 {"event":"charge.failed/cancelled","status":"failed/cancelled","currency":"ETB","amount":"80.00",
                  "reference":"APfail%s","tx_ref":"%s","type":"API"}
@@ -171,8 +171,8 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(paymentStatus(orderId)).isEqualTo("PENDING");
 
-        chapaApi.stubFor(
-                WireMock.get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified(txRef, "success"))));
+        chapaApi.stubFor(WireMock.get("/v1/transaction/verify/" + txRef)
+                .willReturn(okJson(verified(txRef, "success", "90.00"))));
         var retried = post(PATH, null, body, "x-chapa-signature", sign(body));
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(retried.body()).get("status").asString()).isEqualTo("processed");
@@ -227,13 +227,13 @@ class ChapaWebhookIT extends PaymentIntegrationTest {
                 """.formatted(chapaReference, orderId);
     }
 
-    private static String verified(String txRef, String status) {
+    private static String verified(String txRef, String status, String amount) {
         return """
                 {"message": "Payment details", "status": "success",
                  "data": {"first_name": "Abebe", "last_name": "Bikila", "email": "abebe@example.com", "currency": "ETB",
-                          "amount": 500, "charge": 17.5, "mode": "test", "method": "test", "type": "API",
+                          "amount": %s, "charge": 17.5, "mode": "test", "method": "test", "type": "API",
                           "status": "%s", "reference": "APfxHUW3oDbH", "tx_ref": "%s", "meta": null,
                           "created_at": "2026-11-23T10:00:00.000000Z", "updated_at": "2026-11-23T10:01:00.000000Z"}}
-                """.formatted(status, txRef);
+                """.formatted(amount, status, txRef);
     }
 }

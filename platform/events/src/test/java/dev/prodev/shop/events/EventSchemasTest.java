@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prodev.shop.events.order.OrderCancelled;
 import dev.prodev.shop.events.order.OrderConfirmed;
 import dev.prodev.shop.events.order.OrderPlaced;
+import dev.prodev.shop.events.order.OrderRefunded;
 import dev.prodev.shop.events.payment.AuthorizePayment;
 import dev.prodev.shop.events.payment.PaymentAuthorized;
 import dev.prodev.shop.events.payment.PaymentFailed;
@@ -14,6 +15,7 @@ import dev.prodev.shop.events.product.ProductChanged;
 import dev.prodev.shop.events.stock.CommitStock;
 import dev.prodev.shop.events.stock.ReleaseStock;
 import dev.prodev.shop.events.stock.ReserveStock;
+import dev.prodev.shop.events.stock.RestockStock;
 import dev.prodev.shop.events.stock.StockCommitFailed;
 import dev.prodev.shop.events.stock.StockRejected;
 import dev.prodev.shop.events.stock.StockReleased;
@@ -56,6 +58,10 @@ class EventSchemasTest {
                 Arguments.of(ReserveStock.TYPE, new ReserveStock(ORDER, stock)),
                 Arguments.of(ReleaseStock.TYPE, new ReleaseStock(ORDER, "payment failed")),
                 Arguments.of(CommitStock.TYPE, new CommitStock(ORDER)),
+                Arguments.of(RestockStock.TYPE, new RestockStock(ORDER, stock, "refund: damaged")),
+                Arguments.of(
+                        OrderRefunded.TYPE,
+                        new OrderRefunded(ORDER, "alice-sub", "alice@example.com", PRICE, "refunded by an admin")),
                 Arguments.of(StockReserved.TYPE, new StockReserved(ORDER, stock)),
                 Arguments.of(StockRejected.TYPE, new StockRejected(ORDER, "insufficient stock", List.of(PRODUCT))),
                 Arguments.of(
@@ -80,7 +86,7 @@ class EventSchemasTest {
 
     @Test
     void everyTypeHasASchemaWithAtLeastOneValidExample() {
-        assertThat(EventTypes.ALL).hasSize(21);
+        assertThat(EventTypes.ALL).hasSize(23);
         for (var type : EventTypes.ALL.keySet()) {
             var examples = EventSchemas.examples(type);
             assertThat(examples).as(type + " examples").isNotEmpty();
@@ -90,6 +96,16 @@ class EventSchemasTest {
                         .isEmpty();
             }
         }
+    }
+
+    @Test
+    void anAuthorizationCarriesTheConfirmedAndTheRequestedAmount() {
+        var underpaid = new PaymentAuthorized(
+                ORDER, UUID.randomUUID(), Money.of("5.00", "ETB"), "chapa", Money.of("19.90", "ETB"));
+        assertThat(EventSchemas.validate(PaymentAuthorized.TYPE, JSON.writeValueAsBytes(underpaid)))
+                .isEmpty();
+        assertThat(new PaymentAuthorized(ORDER, UUID.randomUUID(), PRICE, "simulator").requested())
+                .isEqualTo(PRICE);
     }
 
     @Test

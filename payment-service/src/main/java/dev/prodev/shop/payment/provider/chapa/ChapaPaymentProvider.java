@@ -11,6 +11,7 @@ import dev.prodev.shop.payment.provider.AuthorizationResult.Declined;
 import dev.prodev.shop.payment.provider.AuthorizationResult.Pending;
 import dev.prodev.shop.payment.provider.PaymentProvider;
 import dev.prodev.shop.payment.provider.ProviderException;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -92,8 +93,15 @@ public class ChapaPaymentProvider implements PaymentProvider {
         return new Pending(result.data().checkoutUrl(), request.reference());
     }
 
+    /**
+     * Reads the transaction and, for a success, checks that Chapa describes <em>our</em> transaction
+     * ({@code tx_ref}) and says how much it took: an answer without a readable amount and currency, or
+     * about another tx_ref, confirms nothing and is a {@link ProviderException} (retried, then left to
+     * reconciliation). The confirmed amount is returned as Chapa reports it, so the payment and the saga
+     * see an underpayment instead of assuming the requested amount (issue #14, ADR 0025).
+     */
     @Override
-    public AuthorizationResult verify(String txRef) {
+    public AuthorizationResult verify(String txRef, Money requested) {
         var response = call(() -> http.get()
                 .uri("/v1/transaction/verify/{txRef}", txRef)
                 .exchange((req, res) -> new Answer<>(res.getStatusCode(), res.bodyTo(VerifyResponse.class))));
@@ -106,10 +114,28 @@ public class ChapaPaymentProvider implements PaymentProvider {
         }
         var data = result.data();
         return switch (data.status() == null ? "" : data.status()) {
-            case "success" -> new Authorized(data.reference() != null ? data.reference() : txRef);
+            case "success" ->
+                new Authorized(data.reference() != null ? data.reference() : txRef, confirmed(txRef, data));
             case "pending" -> new Pending(null, txRef);
             default -> new Declined("chapa transaction " + data.status());
         };
+    }
+
+    private static Money confirmed(String txRef, TransactionData data) {
+        if (!txRef.equals(data.txRef())) {
+            throw new ProviderException("chapa verify of " + txRef + " describes tx_ref " + data.txRef());
+        }
+        BigDecimal amount;
+        try {
+            amount = data.amount() == null ? null : new BigDecimal(String.valueOf(data.amount()));
+        } catch (NumberFormatException ex) {
+            amount = null;
+        }
+        if (amount == null || data.currency() == null || !data.currency().matches("[A-Z]{3}")) {
+            throw new ProviderException("chapa verify of " + txRef + " reports success without a readable amount ("
+                    + data.amount() + " " + data.currency() + ")");
+        }
+        return new Money(amount, data.currency());
     }
 
     @Override

@@ -79,15 +79,20 @@ public class SimulatedPaymentProvider implements PaymentProvider {
             case FAIL -> throw new ProviderException("simulated provider error (amount ends in .42)");
             case SLOW -> {
                 sleep(slowDelay);
-                yield new Authorized("sim-" + request.reference());
+                yield new Authorized("sim-" + request.reference(), request.amount());
             }
-            case AUTHORIZE -> new Authorized("sim-" + request.reference());
+            case AUTHORIZE -> new Authorized("sim-" + request.reference(), request.amount());
         };
     }
 
     @Override
-    public AuthorizationResult verify(String reference) {
-        return new Authorized(reference);
+    public AuthorizationResult verify(String reference, Money requested) {
+        // the simulator charges exactly what it is asked, and only what authorize() would have taken
+        return switch (Behaviour.forAmount(requested.amount())) {
+            case DECLINE -> new Declined(DECLINED_REASON);
+            case FAIL -> new Declined("simulated provider never took " + reference);
+            case SLOW, AUTHORIZE -> new Authorized(reference, requested);
+        };
     }
 
     @Override

@@ -50,6 +50,8 @@ class ChapaPaymentProviderTest {
 
     private static final String SECRET_KEY = "CHASECK_TEST-abcdefghijklmnop";
 
+    private static final Money ASKED = Money.of("2199.00", "ETB");
+
     private final UUID orderId = UUID.fromString("3f1c2b9e-7a4d-4e51-9c0b-1d2e3f4a5b6c");
     private final String txRef = "shop-" + orderId;
 
@@ -140,16 +142,40 @@ class ChapaPaymentProviderTest {
                 .withHeader("Authorization", equalTo("Bearer " + SECRET_KEY))
                 .willReturn(okJson(verified("success"))));
 
-        assertThat(guarded.verify(txRef)).isEqualTo(new Authorized("APfxHUW3oDbH"));
+        assertThat(guarded.verify(txRef, ASKED)).isEqualTo(new Authorized("APfxHUW3oDbH", Money.of("2199", "ETB")));
+    }
+
+    @Test
+    void verifyReportsTheAmountAndCurrencyChapaConfirmedNotTheOneAskedFor() {
+        chapaApi.stubFor(get("/v1/transaction/verify/" + txRef)
+                .willReturn(okJson(verified("success").replace("\"amount\": 2199", "\"amount\": \"100.50\""))));
+
+        assertThat(guarded.verify(txRef, ASKED)).isEqualTo(new Authorized("APfxHUW3oDbH", Money.of("100.50", "ETB")));
+
+        chapaApi.stubFor(get("/v1/transaction/verify/" + txRef)
+                .willReturn(okJson(verified("success").replace("\"currency\": \"ETB\"", "\"currency\": \"USD\""))));
+
+        assertThat(guarded.verify(txRef, ASKED)).isEqualTo(new Authorized("APfxHUW3oDbH", Money.of("2199", "USD")));
+    }
+
+    @Test
+    void aSuccessForAnotherTxRefOrWithoutAnAmountConfirmsNothing() {
+        chapaApi.stubFor(get("/v1/transaction/verify/" + txRef)
+                .willReturn(okJson(verified("success").replace("\"tx_ref\": \"" + txRef, "\"tx_ref\": \"shop-other"))));
+        assertThatThrownBy(() -> guarded.verify(txRef, ASKED)).isInstanceOf(ProviderUnavailableException.class);
+
+        chapaApi.stubFor(get("/v1/transaction/verify/" + txRef)
+                .willReturn(okJson(verified("success").replace("\"amount\": 2199,", ""))));
+        assertThatThrownBy(() -> guarded.verify(txRef, ASKED)).isInstanceOf(ProviderUnavailableException.class);
     }
 
     @Test
     void verifyReportsFailedAndPendingTransactions() {
         chapaApi.stubFor(get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified("failed/cancelled"))));
-        assertThat(guarded.verify(txRef)).isInstanceOf(Declined.class);
+        assertThat(guarded.verify(txRef, ASKED)).isInstanceOf(Declined.class);
 
         chapaApi.stubFor(get("/v1/transaction/verify/" + txRef).willReturn(okJson(verified("pending"))));
-        assertThat(guarded.verify(txRef)).isEqualTo(new Pending(null, txRef));
+        assertThat(guarded.verify(txRef, ASKED)).isEqualTo(new Pending(null, txRef));
     }
 
     @Test
@@ -164,7 +190,7 @@ class ChapaPaymentProviderTest {
                 .whenScenarioStateIs("recovered")
                 .willReturn(okJson(verified("success"))));
 
-        assertThat(guarded.verify(txRef)).isInstanceOf(Authorized.class);
+        assertThat(guarded.verify(txRef, ASKED)).isInstanceOf(Authorized.class);
         chapaApi.verify(2, getRequestedFor(urlEqualTo("/v1/transaction/verify/" + txRef)));
     }
 
@@ -211,8 +237,8 @@ class ChapaPaymentProviderTest {
                 get("/v1/transaction/verify/" + txRef).willReturn(aResponse().withStatus(503)));
 
         // each verify is retried (3 attempts) until the window of 4 calls is full of failures
-        assertThatThrownBy(() -> guarded.verify(txRef)).isInstanceOf(ProviderUnavailableException.class);
-        assertThatThrownBy(() -> guarded.verify(txRef)).isInstanceOf(ProviderUnavailableException.class);
+        assertThatThrownBy(() -> guarded.verify(txRef, ASKED)).isInstanceOf(ProviderUnavailableException.class);
+        assertThatThrownBy(() -> guarded.verify(txRef, ASKED)).isInstanceOf(ProviderUnavailableException.class);
 
         assertThat(guarded.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
         chapaApi.verify(4, getRequestedFor(urlEqualTo("/v1/transaction/verify/" + txRef)));

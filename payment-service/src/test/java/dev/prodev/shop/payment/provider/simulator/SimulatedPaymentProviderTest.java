@@ -51,7 +51,8 @@ class SimulatedPaymentProviderTest {
 
     @Test
     void authorizesAnOrdinaryAmountWithAReferenceDerivedFromOurs() {
-        assertThat(simulator.authorize(request("25.50"))).isEqualTo(new Authorized("sim-shop-ref"));
+        assertThat(simulator.authorize(request("25.50")))
+                .isEqualTo(new Authorized("sim-shop-ref", request("25.50").amount()));
     }
 
     @Test
