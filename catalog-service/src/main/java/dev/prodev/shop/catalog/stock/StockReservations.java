@@ -249,23 +249,18 @@ public class StockReservations {
         var rows = jdbc.queryForList("""
                 select id, product_id, quantity from stock_reservation
                 where order_id = ? and status = 'RESERVED' order by product_id for update""", orderId);
-        boolean backInStock = false;
         for (var row : rows) {
-            var left = jdbc.queryForList(
-                    "update stock set reserved = reserved - ?, updated_at = now() where product_id = ?"
-                            + " returning on_hand - reserved",
-                    Integer.class,
+            jdbc.update(
+                    "update stock set reserved = reserved - ?, updated_at = now() where product_id = ?",
                     row.get("quantity"),
                     row.get("product_id"));
-            // available before the release was zero: the product is back in the in-stock listings
-            backInStock |= !left.isEmpty() && left.getFirst().equals(row.get("quantity"));
             jdbc.update(
                     "update stock_reservation set status = ?, updated_at = ? where id = ?",
                     newStatus,
                     Timestamp.from(now),
                     row.get("id"));
         }
-        if (backInStock) {
+        if (!rows.isEmpty()) {
             cache.evictPagesAfterCommit();
         }
         return rows.size();
