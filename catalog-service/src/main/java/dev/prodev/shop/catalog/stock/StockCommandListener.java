@@ -29,7 +29,9 @@ class StockCommandListener implements EventSubscriber {
     @Override
     public List<EventHandlers> handlers() {
         return List.of(EventHandlers.consumer(CONSUMER, Topics.STOCK_COMMANDS)
-                .concurrency("${shop.catalog.stock-commands.concurrency:3}")
+                // one consumer: a poll is one transaction (ADR 0019), and two such transactions locking
+                // the stock rows of different orders in different orders would deadlock each other
+                .concurrency("${shop.catalog.stock-commands.concurrency:1}")
                 .on(ReserveStock.class, command -> stock.reserve(command.orderId(), command.lines()))
                 .on(ReleaseStock.class, command -> stock.release(command.orderId(), command.reason()))
                 .on(CommitStock.class, command -> stock.commit(command.orderId()))

@@ -99,13 +99,16 @@ public class StockReservations {
         }
         var taken = new ArrayList<Map.Entry<UUID, Integer>>();
         var unavailable = new ArrayList<UUID>();
+        boolean soldOut = false;
         for (var line : wanted.entrySet()) {
-            var updated = jdbc.update("""
+            var left = jdbc.queryForList("""
                     update stock set reserved = reserved + ?, updated_at = now()
                     where product_id = ? and on_hand - reserved >= ?
-                      and exists (select 1 from product p where p.id = stock.product_id and p.status = 'ACTIVE')""", line.getValue(), line.getKey(), line.getValue());
-            if (updated == 1) {
+                      and exists (select 1 from product p where p.id = stock.product_id and p.status = 'ACTIVE')
+                    returning on_hand - reserved""", Integer.class, line.getValue(), line.getKey(), line.getValue());
+            if (left.size() == 1) {
                 taken.add(line);
+                soldOut |= left.getFirst() == 0;
             } else {
                 unavailable.add(line.getKey());
             }
@@ -126,7 +129,10 @@ public class StockReservations {
                     insert into stock_reservation (id, order_id, product_id, quantity, status, expires_at)
                     values (?, ?, ?, ?, 'RESERVED', ?)""", UUID.randomUUID(), orderId, line.getKey(), line.getValue(), expiresAt);
         }
-        cache.evictPagesAfterCommit();
+        if (soldOut) {
+            // listings show a product only by whether it is in stock: only a product that sold out moves pages
+            cache.evictPagesAfterCommit();
+        }
         return new ReservationOutcome.Reserved(wanted.entrySet().stream()
                 .map(line -> new StockLine(line.getKey(), line.getValue()))
                 .toList());

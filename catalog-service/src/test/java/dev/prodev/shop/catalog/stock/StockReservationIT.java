@@ -244,6 +244,31 @@ class StockReservationIT {
     }
 
     @Test
+    void theInStockListingFollowsAProductThatSellsOutAndComesBack() {
+        var http = new CatalogHttp(port);
+        var category = fixtures.category(unique("sellout").toLowerCase(), "Sell-out", null);
+        var sku = unique("LAST");
+        var product = fixtures.createProduct(sku, "Last two", "", category, "1.00", 2);
+        var inStock = "/api/v1/products?inStock=true&category=" + category;
+        var skus = (java.util.function.Supplier<List<String>>) () -> CatalogHttp.json(http.get(inStock))
+                .get("items")
+                .valueStream()
+                .map(item -> item.get("sku").asString())
+                .toList();
+        assertThat(skus.get()).containsExactly(sku); // the page is cached now
+
+        var first = UUID.randomUUID();
+        var second = UUID.randomUUID();
+        reservations.reserve(first, List.of(new StockLine(product, 1)));
+        assertThat(skus.get()).as("one left: still listed").containsExactly(sku);
+        reservations.reserve(second, List.of(new StockLine(product, 1)));
+        assertThat(skus.get()).as("sold out: the cached page is gone").isEmpty();
+
+        reservations.release(first, "payment failed");
+        assertThat(skus.get()).as("back in stock").containsExactly(sku);
+    }
+
+    @Test
     void releaseGivesStockBackAndCommitTurnsTheReservationIntoASale() {
         var product = fixtures.createProduct(unique("REL"), "Released", "", null, "1.00", 10);
         var cancelled = UUID.randomUUID();

@@ -56,6 +56,7 @@ public record ShopMessagingProperties(
      * @param maxInterval longest wait between two retries
      * @param checkSource whether an event whose {@code ce_source} is not its topic's owner ({@code Topics.OWNERS}) is dead-lettered instead of applied
      * @param owners per topic, an owner replacing the one in {@code Topics.OWNERS} (services deployed under other names; test services), e.g. {@code owners[shop.orders]=order-service-eu}
+     * @param batch whether a listener takes a whole poll at once and applies it in one transaction (ADR 0019); false: one transaction per record
      */
     public record Consumer(
             @DefaultValue("4") int attempts,
@@ -63,7 +64,8 @@ public record ShopMessagingProperties(
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("2s") Duration maxInterval,
             @DefaultValue("true") boolean checkSource,
-            Map<String, String> owners) {
+            Map<String, String> owners,
+            @DefaultValue("true") boolean batch) {
 
         public Consumer {
             owners = owners == null ? Map.of() : Map.copyOf(owners);

@@ -8,6 +8,7 @@ import dev.prodev.shop.messaging.consumer.EventSubscriber;
 import dev.prodev.shop.messaging.consumer.EventSubscriptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -40,14 +41,19 @@ public class EventListenerAutoConfiguration {
             Inbox inbox,
             PlatformTransactionManager transactionManager,
             ObjectProvider<MeterRegistry> meters,
-            ShopMessagingProperties properties) {
+            ObjectProvider<ObservationRegistry> observations,
+            ShopMessagingProperties properties,
+            Environment environment) {
         var consumer = properties.consumer();
+        // the batch path records the listener observations itself, when the container would have
+        boolean observe = environment.getProperty("spring.kafka.listener.observation-enabled", Boolean.class, false);
         return new EventDispatcher(
                 inbox,
                 new TransactionTemplate(transactionManager),
                 meters.getIfAvailable(() -> Metrics.globalRegistry),
                 consumer.checkSource(),
-                consumer.owners());
+                consumer.owners(),
+                observe ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
     }
 
     @Bean
@@ -59,7 +65,9 @@ public class EventListenerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(EventDispatcher.class)
-    EventListenerRegistrar eventListenerRegistrar(EventSubscriptions subscriptions, EventDispatcher dispatcher) {
-        return new EventListenerRegistrar(subscriptions, dispatcher);
+    EventListenerRegistrar eventListenerRegistrar(
+            EventSubscriptions subscriptions, EventDispatcher dispatcher, ShopMessagingProperties properties) {
+        return new EventListenerRegistrar(
+                subscriptions, dispatcher, properties.consumer().batch());
     }
 }

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -33,9 +34,14 @@ public class RecordingDeadLetterRecoverer implements ConsumerAwareRecordRecovere
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
-        var cause = exception instanceof ListenerExecutionFailedException && exception.getCause() != null
+        Throwable cause = exception instanceof ListenerExecutionFailedException && exception.getCause() != null
                 ? exception.getCause()
                 : exception;
+        // a batch listener names the failed record with a BatchListenerFailedException: record its cause
+        if (cause instanceof BatchListenerFailedException failed && failed.getCause() != null) {
+            cause = failed.getCause();
+            exception = new ListenerExecutionFailedException("Listener failed", cause);
+        }
         var group = consumer == null ? defaultGroup : consumer.groupMetadata().groupId();
         log.warn(
                 "dead-lettering {}-{}@{} (key {}) for group {}: {}",

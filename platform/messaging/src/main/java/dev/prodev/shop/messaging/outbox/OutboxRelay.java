@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ul>
  * <li>One loop on a virtual thread, woken right after each commit that appended rows and
- * otherwise every {@code poll-interval}.</li>
+ * otherwise every {@code poll-interval}. Only a full batch is followed by another round at once;
+ * rows committed during a round have released the wake-up permit, so nothing waits (ADR 0020).</li>
  * <li>A round is one transaction: lock buckets, take due rows, publish them, mark the results.
  * Several replicas share the table through the buckets' advisory locks.</li>
  * <li>Broker failure: nothing is marked sent, failed rows get an exponential backoff, the loop
@@ -195,8 +196,8 @@ public class OutboxRelay implements SmartLifecycle {
                     continue;
                 }
                 failedRounds = 0;
-                if (round.selected() > 0) {
-                    continue; // there may be more
+                if (round.selected() >= config.batchSize()) {
+                    continue; // a full batch: there may be more. Rows committed meanwhile woke us (below).
                 }
                 if (wakeUp.tryAcquire(idleWait().toMillis(), TimeUnit.MILLISECONDS)) {
                     wakeUp.drainPermits();

@@ -92,8 +92,14 @@ class OutboxStore {
                 batchSize);
     }
 
+    /**
+     * Marks rows sent. The round's commit does not wait for the WAL flush: a mark lost in a database
+     * crash only publishes the row again, with the same {@code ce_id}, which consumers' inboxes drop
+     * (ADR 0020). Failures keep the synchronous commit (their backoff and parking must hold).
+     */
     void markSent(List<UUID> ids) {
         if (!ids.isEmpty()) {
+            jdbc.execute("set local synchronous_commit = off");
             jdbc.batchUpdate(
                     MARK_SENT, ids.stream().map(id -> new Object[] {id}).toList());
         }
