@@ -39,7 +39,7 @@ const auth: Middleware = {
 };
 
 function client<P extends {}>() {
-  const c = createClient<P>({ baseUrl: location.origin });
+  const c = createClient<P>({ baseUrl: location.origin, fetch: (request) => globalThis.fetch(request) });
   c.use(auth);
   return c;
 }

@@ -437,7 +437,7 @@ export function NotificationsPage() {
 }
 
 export function AccountPage() {
-  const me = useLoad(() => ok<Record<string, unknown>>(users.GET("/api/v1/users/me") as never), []);
+  const me = useLoad(() => ok<Record<string, unknown>>(users.GET("/api/v1/users/me", {} as never) as never), []);
   const [confirm, setConfirm] = useState("");
   const action = useAction();
   return (
@@ -462,7 +462,7 @@ export function AccountPage() {
         onSubmit={(e) => {
           e.preventDefault();
           void action.run(async () => {
-            await users.DELETE("/api/v1/users/me");
+            await users.DELETE("/api/v1/users/me", {} as never);
             await logout();
           });
         }}
