@@ -107,6 +107,9 @@ public class GatewaySecurity {
         "/v3/api-docs/**"
     };
 
+    /** The storefront web app (module storefront, static resources at /): its page and hashed bundles only. */
+    static final String[] STOREFRONT = {"/", "/index.html", "/assets/**"};
+
     static final String[] PUBLIC_POST = {"/graphql", "/api/v1/users/register", "/api/v1/payments/webhooks/**"};
 
     @Bean
@@ -157,6 +160,10 @@ public class GatewaySecurity {
                         .pathMatchers(HttpMethod.DELETE, CATALOG)
                         .hasRole(RealmRoles.ADMIN)
                         .pathMatchers(HttpMethod.GET, PUBLIC_GET)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, STOREFRONT)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.HEAD, STOREFRONT)
                         .permitAll()
                         .pathMatchers(HttpMethod.HEAD, PUBLIC_GET)
                         .permitAll()
