@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,13 +31,19 @@ class SmtpConnectionsTest {
         final AtomicInteger mostOpenAtOnce = new AtomicInteger();
         final AtomicInteger connections = new AtomicInteger();
         final Set<String> accepted = ConcurrentHashMap.newKeySet();
+        /** Holds each connection until three are open at once (or 5 s passed): proves parallel parts on any load. */
+        final CyclicBarrier threeOpen = new CyclicBarrier(3);
 
         @Override
         protected void doSend(MimeMessage[] messages, Object[] originals) {
             connections.incrementAndGet();
             mostOpenAtOnce.accumulateAndGet(open.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(50); // a real server takes a while
+                try {
+                    threeOpen.await(5, TimeUnit.SECONDS);
+                } catch (BrokenBarrierException | TimeoutException ex) {
+                    // fewer parts than three, or not in parallel: the assertions say which
+                }
                 var failed = new LinkedHashMap<Object, Exception>();
                 for (var message : messages) {
                     var to = message.getAllRecipients()[0].toString();
