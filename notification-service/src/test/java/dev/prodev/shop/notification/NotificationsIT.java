@@ -143,6 +143,41 @@ class NotificationsIT {
     }
 
     @Test
+    void aBurstOfConfirmedOrdersIsMailedOnceEachOverPooledConnections() {
+        var customer = "burst-" + UUID.randomUUID();
+        var orders = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> UUID.randomUUID())
+                .toList();
+        var started = System.nanoTime();
+        for (var orderId : orders) {
+            events().publish(
+                            Topics.ORDERS,
+                            orderId.toString(),
+                            OrderConfirmed.TYPE,
+                            new OrderConfirmed(orderId, customer, "burst@example.com", Money.of("1.00", "EUR")));
+        }
+
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> jdbc.queryForObject("""
+                        select count(*) from delivery d join notification n on n.id = d.notification_id
+                        where n.recipient_id = ? and d.status = 'SENT'""", Integer.class, customer), sent -> sent == 300);
+        var seconds = (System.nanoTime() - started) / 1e9;
+        for (var orderId : orders) {
+            assertThat(TestSmtp.messagesAbout(orderId.toString()))
+                    .as("one email for order " + orderId)
+                    .hasSize(1);
+        }
+        var spread = jdbc.queryForMap("""
+                select extract(epoch from max(d.created_at) - min(d.created_at)) as queued,
+                       extract(epoch from max(d.sent_at) - min(d.created_at)) as drained
+                from delivery d join notification n on n.id = d.notification_id where n.recipient_id = ?""", customer);
+        System.out.printf(
+                "300 confirmation emails: published to all sent %.1f s, queued over %s s, last sent %s s after the first was queued%n",
+                seconds, spread.get("queued"), spread.get("drained"));
+    }
+
+    @Test
     void emailsWaitWhileSmtpIsDownAndAreDeliveredWhenItReturns() {
         var customer = "erin-" + UUID.randomUUID();
         var orderId = UUID.randomUUID();

@@ -56,6 +56,11 @@ final class SagaParticipants implements AutoCloseable {
                 .getFirst();
     }
 
+    /** Waits until {@code count} records of {@code type} about {@code orderId} are on {@code topic}. */
+    List<ConsumerRecord<String, byte[]>> await(String topic, UUID orderId, String type, int count) {
+        return TopicReader.await(bootstrapServers, topic, count, record -> is(record, orderId, type), WAIT);
+    }
+
     /** Every record of {@code type} about {@code orderId} seen on {@code topic} within {@code window}. */
     List<ConsumerRecord<String, byte[]>> all(String topic, UUID orderId, String type, Duration window) {
         return TopicReader.collect(bootstrapServers, topic, record -> is(record, orderId, type), window);

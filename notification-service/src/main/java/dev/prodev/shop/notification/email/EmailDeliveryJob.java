@@ -2,17 +2,16 @@ package dev.prodev.shop.notification.email;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.MessagingException;
-import java.nio.charset.StandardCharsets;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.mail.MailSendException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lease into the future, commits, and only then talks to SMTP, so no database transaction waits on
  * the mail server. A replica that dies mid-send leaves its rows to reappear after the lease (SMTP
  * is at-least-once either way; the claim keeps two live replicas from sending the same row).
+ * A claimed batch goes out over a few SMTP connections in parallel ({@link SmtpConnections}), and
+ * its outcomes are written in one transaction, so the job keeps up with hundreds of orders a second.
  */
 @Component
 class EmailDeliveryJob {
@@ -32,7 +33,7 @@ class EmailDeliveryJob {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final DeliveryRepository deliveries;
-    private final JavaMailSender mail;
+    private final SmtpConnections smtp;
     private final EmailProperties properties;
     private final Clock clock;
     private final EmailTraces traces;
@@ -44,7 +45,7 @@ class EmailDeliveryJob {
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             DeliveryRepository deliveries,
-            JavaMailSender mail,
+            SmtpConnections smtp,
             EmailProperties properties,
             Clock clock,
             EmailTraces traces,
@@ -52,7 +53,7 @@ class EmailDeliveryJob {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.deliveries = deliveries;
-        this.mail = mail;
+        this.smtp = smtp;
         this.properties = properties;
         this.clock = clock;
         this.traces = traces;
@@ -73,7 +74,7 @@ class EmailDeliveryJob {
         List<UUID> claimed;
         do {
             claimed = claim();
-            claimed.forEach(this::deliver);
+            deliver(claimed);
         } while (claimed.size() == properties.batchSize());
     }
 
@@ -87,67 +88,59 @@ class EmailDeliveryJob {
                 """, UUID.class, (double) properties.lease().toMillis() / 1000, properties.batchSize()));
     }
 
-    private void deliver(UUID id) {
-        var delivery = deliveries.findById(id).orElse(null);
-        if (delivery == null || delivery.getStatus() != DeliveryStatus.PENDING) {
-            return; // erased (user deleted) or finished meanwhile
+    private void deliver(List<UUID> claimed) {
+        if (claimed.isEmpty()) {
+            return;
         }
-        var span = traces.startSend(delivery);
-        try (var scope = traces.inScope(span)) {
-            attempt(id, delivery, span);
-        } finally {
-            span.end();
-        }
-    }
-
-    private void attempt(UUID id, Delivery delivery, io.micrometer.tracing.Span span) {
-        String error = null;
+        var due = deliveries.findAllById(claimed).stream()
+                .filter(delivery -> delivery.getStatus() == DeliveryStatus.PENDING) // erased or finished meanwhile
+                .toList();
+        var spans = new HashMap<UUID, Span>();
+        due.forEach(delivery -> spans.put(delivery.getId(), traces.startSend(delivery)));
+        Map<UUID, String> failures;
         try {
-            send(delivery);
-        } catch (MailException | MessagingException ex) {
-            error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-            span.error(ex);
+            failures = smtp.send(due);
+        } catch (RuntimeException ex) {
+            // nothing is known to have gone out: every row stays due and is tried after its lease
+            spans.values().forEach(span -> span.error(ex).end());
+            throw ex;
         }
-        var failure = error;
         transactions.executeWithoutResult(status -> {
-            // re-read: the user may have been erased while we talked to SMTP
-            var current = deliveries.findById(id).orElse(null);
-            if (current == null) {
-                return;
-            }
             var now = clock.instant();
-            if (failure == null) {
-                current.sent(now);
-                sent.increment();
-            } else if (current.failed(failure, now, properties)) {
-                dead.increment();
-                log.error(
-                        "email delivery {} for notification {} is dead after {} attempts: {}",
-                        id,
-                        current.getNotificationId(),
-                        current.getAttempts(),
-                        failure);
-            } else {
-                failed.increment();
-                log.warn(
-                        "email delivery {} attempt {} failed, next at {}: {}",
-                        id,
-                        current.getAttempts(),
-                        current.getNextAttemptAt(),
-                        failure);
+            // re-read: a user may have been erased while we talked to SMTP
+            for (var current : deliveries.findAllById(spans.keySet())) {
+                record(current, failures.get(current.getId()), now);
             }
+        });
+        spans.forEach((id, span) -> {
+            var failure = failures.get(id);
+            if (failure != null) {
+                span.error(new MailSendException(failure));
+            }
+            span.end();
         });
     }
 
-    private void send(Delivery delivery) throws MessagingException {
-        var message = mail.createMimeMessage();
-        var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(properties.from());
-        helper.setTo(delivery.getAddress());
-        helper.setSubject(delivery.getSubject());
-        helper.setText(delivery.getTextBody(), delivery.getHtmlBody());
-        // lets a support person match a mail to its row, and a receiver de-duplicate a resend
-        message.setHeader("X-Shop-Delivery-Id", delivery.getId().toString());
-        mail.send(message);
+    private void record(Delivery current, String failure, java.time.Instant now) {
+        if (failure == null) {
+            current.sent(now);
+            sent.increment();
+        } else if (current.failed(failure, now, properties)) {
+            dead.increment();
+            log.error(
+                    "email delivery {} for notification {} is dead after {} attempts: {}",
+                    current.getId(),
+                    current.getNotificationId(),
+                    current.getAttempts(),
+                    failure);
+        } else {
+            failed.increment();
+            log.warn(
+                    "email delivery {} attempt {} failed, next at {}: {}",
+                    current.getId(),
+                    current.getAttempts(),
+                    current.getNextAttemptAt(),
+                    failure);
+        }
     }
 }

@@ -14,6 +14,7 @@ class DeliveryTest {
             "shop@example.com",
             Duration.ofSeconds(1),
             20,
+            4,
             Duration.ofSeconds(60),
             Duration.ofSeconds(5),
             Duration.ofMinutes(1),

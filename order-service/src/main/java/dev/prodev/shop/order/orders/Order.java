@@ -132,6 +132,17 @@ public class Order {
         deadlineAt = paymentDeadline;
     }
 
+    /**
+     * The current step's reply is overdue but the saga keeps waiting (the command was sent
+     * again): only the deadline moves, the state and the timeline stay as they are.
+     */
+    public void keepWaitingUntil(Instant deadline) {
+        if (status.isTerminal()) {
+            throw new IllegalStateException("a " + status + " order waits for nothing");
+        }
+        deadlineAt = deadline;
+    }
+
     /** STOCK_RESERVED -> PAID; the payment step's deadline still holds until the order is confirmed. */
     public void paid(UUID paymentId, String provider, Instant at) {
         moveTo(OrderStatus.PAID, "payment authorized" + (provider == null ? "" : " by " + provider), at);

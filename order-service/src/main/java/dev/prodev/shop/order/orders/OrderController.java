@@ -97,6 +97,10 @@ class OrderController {
     @ApiResponse(
             responseCode = "429",
             description = "too many unpaid orders or reserved units (type too-many-open-orders), " + "with Retry-After")
+    @ApiResponse(
+            responseCode = "503",
+            description = "the shop is busy: too many orders are still being processed (type shop-busy), "
+                    + "with Retry-After; nothing was ordered")
     ResponseEntity<OrderView> place(
             @Parameter(description = "client-chosen unique key per order attempt (max 100 characters)", required = true)
                     @RequestHeader(name = "Idempotency-Key", required = false)

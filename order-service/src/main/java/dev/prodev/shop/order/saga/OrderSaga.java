@@ -127,13 +127,7 @@ public class OrderSaga {
             // the only client-supplied text in the event is the token's e-mail claim
             throw new OrderRefused.OrderNotAnnounceable(ex.errors());
         }
-        outbox.append(
-                key,
-                new ReserveStock(
-                        orderId,
-                        order.getLines().stream()
-                                .map(line -> new StockLine(line.getProductId(), line.getQuantity()))
-                                .toList()));
+        outbox.append(key, reserveStock(order));
         metrics.placed();
         return new Placement(OrderView.of(order), true);
     }
@@ -326,16 +320,49 @@ public class OrderSaga {
         return OrderView.of(order);
     }
 
-    /** The deadline job: a saga still on its step after the deadline is compensated and cancelled. */
+    /** What the deadline job did with an overdue saga. */
+    public enum Expiry {
+        /** Not overdue (any more): it moved on since the job looked. */
+        NOTHING,
+        /** The stock step is overdue: {@code ReserveStock} was sent again and the order keeps waiting. */
+        RESENT,
+        /** Cancelled and compensated: the payment step's wait, or the stock step's give-up, passed. */
+        CANCELLED
+    }
+
+    /**
+     * The deadline job's step for one overdue order (ADR 0021). A PENDING order is an internal
+     * step: the catalog's reply is late because the pipeline is slow or was restarted, not because
+     * the customer or the shop decided anything. So the {@code ReserveStock} command is sent again
+     * (the catalog answers a repeat with what it decided before) and the order waits another
+     * {@code stock-deadline}; it is cancelled only once {@code stock-give-up} has passed since it
+     * was placed. A STOCK_RESERVED or PAID order is waiting for the customer and the payment
+     * provider, and is cancelled at its deadline as before.
+     */
     @Transactional
-    public boolean expire(UUID orderId) {
+    public Expiry expire(UUID orderId) {
         var order = orders.lockById(orderId).orElse(null);
         var now = clock.instant();
         if (order == null
                 || order.getStatus().isTerminal()
                 || order.getDeadlineAt() == null
                 || order.getDeadlineAt().isAfter(now)) {
-            return false; // moved on since the job looked
+            return Expiry.NOTHING; // moved on since the job looked
+        }
+        if (order.getStatus() == OrderStatus.PENDING) {
+            var giveUpAt = order.getCreatedAt().plus(properties.stockGiveUp());
+            if (now.isBefore(giveUpAt)) {
+                var next = now.plus(properties.stockDeadline());
+                order.keepWaitingUntil(next.isAfter(giveUpAt) ? giveUpAt : next);
+                outbox.append(order.getId().toString(), reserveStock(order));
+                metrics.stepResent("stock");
+                log.debug(
+                        "no stock reply for order {} placed at {}: ReserveStock sent again, waiting until {}",
+                        orderId,
+                        order.getCreatedAt(),
+                        order.getDeadlineAt());
+                return Expiry.RESENT;
+            }
         }
         var waitingFor = switch (order.getStatus()) {
             case PENDING -> "no stock reply";
@@ -343,7 +370,15 @@ public class OrderSaga {
             default -> "not confirmed";
         };
         cancel(order, CancelReason.DEADLINE, waitingFor + " by " + order.getDeadlineAt());
-        return true;
+        return Expiry.CANCELLED;
+    }
+
+    private static ReserveStock reserveStock(Order order) {
+        return new ReserveStock(
+                order.getId(),
+                order.getLines().stream()
+                        .map(line -> new StockLine(line.getProductId(), line.getQuantity()))
+                        .toList());
     }
 
     private void cancel(Order order, CancelReason reason, String detail) {

@@ -11,8 +11,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Expires sagas stuck past their step's deadline (a participant that never answers) and
- * compensates them. ShedLock makes one replica at a time run it; each order is expired in its
+ * Handles sagas past their step's deadline ({@link OrderSaga#expire}, ADR 0021): an overdue
+ * stock step gets its command again and keeps waiting, an overdue payment step (or a stock step
+ * past its give-up) is compensated and cancelled. ShedLock makes one replica at a time run it; each order is expired in its
  * own transaction under a row lock, so a reply racing the job is applied before or after, never both.
  */
 @Component
@@ -39,16 +40,22 @@ class SagaDeadlines {
     void expireOverdueSagas() {
         var overdue = orders.findOverdue(
                 OrderStatus.RUNNING, clock.instant(), PageRequest.of(0, properties.expiryBatchSize()));
+        var resent = 0;
         var expired = 0;
         for (var orderId : overdue) {
             try {
-                if (saga.expire(orderId)) {
-                    expired++;
+                switch (saga.expire(orderId)) {
+                    case RESENT -> resent++;
+                    case CANCELLED -> expired++;
+                    case NOTHING -> {}
                 }
             } catch (RuntimeException ex) {
                 // one bad order must not stop the others; it is picked up again next run
                 log.warn("could not expire order {}: {}", orderId, ex.toString());
             }
+        }
+        if (resent > 0) {
+            log.warn("sent ReserveStock again for {} order(s) still waiting for the catalog", resent);
         }
         if (expired > 0) {
             log.info("expired {} overdue order saga(s)", expired);

@@ -59,6 +59,18 @@ class SagaMetrics {
         });
     }
 
+    /**
+     * A saga step's reply was overdue and its command was sent again ({@code step} is the bounded
+     * name of the step): the pipeline is behind, no order was lost.
+     */
+    void stepResent(String step) {
+        afterCommit(() -> Counter.builder("shop.orders.saga.resent")
+                .description("Saga commands sent again because their reply was overdue, by step")
+                .tag("step", step)
+                .register(registry)
+                .increment());
+    }
+
     private Timer duration(String outcome) {
         return Timer.builder("shop.orders.saga.duration")
                 .description("Time from placed to confirmed or cancelled")

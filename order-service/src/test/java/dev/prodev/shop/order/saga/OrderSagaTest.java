@@ -99,7 +99,12 @@ class OrderSagaTest {
                 priceList,
                 keys,
                 recording,
-                new SagaProperties(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5), 100),
+                new SagaProperties(
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(5),
+                        100),
                 new SagaMetrics(registry),
                 clock,
                 mock(dev.prodev.shop.order.admission.CustomerQuota.class));
@@ -283,7 +288,7 @@ class OrderSagaTest {
         var id = place();
         saga.stockReserved(id);
         clock.now = clock.now.plusSeconds(61);
-        assertThat(saga.expire(id)).isTrue();
+        assertThat(saga.expire(id)).isEqualTo(OrderSaga.Expiry.CANCELLED);
         outbox.clear();
         var payment = UUID.randomUUID();
         saga.paymentAuthorized(id, payment, NINE_EUR, "simulator", null);
@@ -293,16 +298,48 @@ class OrderSagaTest {
     }
 
     @Test
-    void theDeadlineJobCancelsOnlyOverdueSagasAndReleasesWhatMayBeReserved() {
+    void anOverdueStockReplyResendsReserveStockAndKeepsTheOrderWaiting() {
         var id = place();
+        var first = (ReserveStock) outbox.get(1).data();
         outbox.clear();
         clock.now = clock.now.plusSeconds(29);
-        assertThat(saga.expire(id)).as("not yet overdue").isFalse();
+        assertThat(saga.expire(id)).as("not yet overdue").isEqualTo(OrderSaga.Expiry.NOTHING);
         clock.now = clock.now.plusSeconds(2);
-        assertThat(saga.expire(id)).isTrue();
-        assertThat(saga.expire(id)).as("already cancelled").isFalse();
+        assertThat(saga.expire(id)).isEqualTo(OrderSaga.Expiry.RESENT);
+        assertThat(saga.expire(id)).as("waits another stock deadline").isEqualTo(OrderSaga.Expiry.NOTHING);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.getDeadlineAt()).isEqualTo(clock.now.plusSeconds(30));
+        assertThat(order.getTimeline()).hasSize(1);
+        assertThat(types()).containsExactly(ReserveStock.TYPE);
+        assertThat(outbox.getFirst().data()).isEqualTo(first);
+        assertThat(registry.counter("shop.orders.saga.resent", "step", "stock").count())
+                .isEqualTo(1);
+        assertThat(registry.find("shop.orders.cancelled").counters()).isEmpty();
+
+        // the late reply still moves the order on
+        saga.stockReserved(id);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.STOCK_RESERVED);
+    }
+
+    @Test
+    void aStockStepWithoutAnyReplyUntilItsGiveUpIsCancelledAndReleasesWhatMayBeReserved() {
+        var id = place();
+        outbox.clear();
+        var resends = 0;
+        while (order.getStatus() == OrderStatus.PENDING) {
+            clock.now = clock.now.plusSeconds(31);
+            if (saga.expire(id) == OrderSaga.Expiry.RESENT) {
+                resends++;
+            }
+        }
+        assertThat(resends)
+                .as("one resend per stock deadline until the give-up")
+                .isBetween(18, 20);
         assertThat(order.getCancelReason()).isEqualTo(CancelReason.DEADLINE);
-        assertThat(types()).containsExactly(ReleaseStock.TYPE, OrderCancelled.TYPE);
+        assertThat(Duration.between(order.getCreatedAt(), clock.now)).isGreaterThanOrEqualTo(Duration.ofMinutes(10));
+        assertThat(types().subList(types().size() - 2, types().size()))
+                .containsExactly(ReleaseStock.TYPE, OrderCancelled.TYPE);
+        assertThat(saga.expire(id)).as("already cancelled").isEqualTo(OrderSaga.Expiry.NOTHING);
         assertThat(registry.counter("shop.orders.cancelled", "reason", "deadline")
                         .count())
                 .isEqualTo(1);
