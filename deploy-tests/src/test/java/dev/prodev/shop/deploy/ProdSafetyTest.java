@@ -195,8 +195,7 @@ class ProdSafetyTest {
      */
     @Test
     void prodLoadsNoDemoCatalogue() {
-        assertThat(Repo.service("catalog-service").placeholders())
-                .containsEntry("SHOP_CATALOG_DEMO_ENABLED", "false");
+        assertThat(Repo.service("catalog-service").placeholders()).containsEntry("SHOP_CATALOG_DEMO_ENABLED", "false");
         var docs = Repo.manifests(PROD);
         var env = EnvironmentTest.environment(docs, "catalog-service");
         assertThat(env.keySet()).as("catalog-service env in prod").noneMatch(k -> k.startsWith("SHOP_CATALOG_DEMO"));
