@@ -188,6 +188,26 @@ class ProdSafetyTest {
                 .containsEntry("mail.smtp.starttls.required", "true");
     }
 
+    /**
+     * Issue #16: the demo catalogue (55 products with known SKUs and prices) is the local
+     * platform's. catalog-service loads it only when SHOP_CATALOG_DEMO_ENABLED is true, its
+     * default is false, and the prod render sets nothing that turns it on.
+     */
+    @Test
+    void prodLoadsNoDemoCatalogue() {
+        assertThat(Repo.service("catalog-service").placeholders()).containsEntry("SHOP_CATALOG_DEMO_ENABLED", "false");
+        var docs = Repo.manifests(PROD);
+        var env = EnvironmentTest.environment(docs, "catalog-service");
+        assertThat(env.keySet()).as("catalog-service env in prod").noneMatch(k -> k.startsWith("SHOP_CATALOG_DEMO"));
+        assertThat(env.getOrDefault("SPRING_PROFILES_ACTIVE", "")).doesNotContain("demo");
+        var container = Manifest.containers(Manifest.get(docs, "Deployment", "catalog-service"))
+                .getFirst();
+        var arguments = new TreeSet<String>();
+        collectStrings(container.get("args"), arguments);
+        collectStrings(container.get("command"), arguments);
+        assertThat(arguments).noneMatch(a -> a.toLowerCase().contains("demo"));
+    }
+
     /** Issue #12's gateway and order settings, as the other branches name them. */
     @Test
     void prodHidesTheApiDocsLimitsManagementAndRequiresAVerifiedEmail() {
