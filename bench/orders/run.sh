@@ -282,7 +282,7 @@ stats=$(orders_sql "
          coalesce((select round(1000 * max(extract(epoch from confirmed_at - created_at)))::int from c), 0)" | tr '|' ' ')
 read -r PLACED CONFIRMED CANCELLED STILL_OPEN PLACE_SPAN CONFIRM_SPAN CONFIRMED_IN_WINDOW P50 P95 P99 PMAX <<<"$stats"
 CANCEL_REASONS=$(orders_sql "select coalesce(cancel_reason, '(none)') || ' ' || count(*) from ($RUN_ORDERS) r
-  where status = 'CANCELLED' group by 1 order by count(*) desc" || true)
+  where status = 'CANCELLED' group by coalesce(cancel_reason, '(none)') order by count(*) desc" || true)
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print "-" }'; }
 PLACED_PER_S=$(rate "$PLACED" "$PLACE_SPAN")
 CONFIRMED_PER_S=$(rate "$CONFIRMED" "$CONFIRM_SPAN")
