@@ -150,6 +150,7 @@ public class AggregatedApiDocs {
         var components = merged.putObject("components");
         var unavailable = new ArrayList<String>();
         var tagNames = new java.util.HashSet<String>();
+        var operationIds = new java.util.HashSet<String>();
         for (var fetched : documents) {
             if (fetched.document() == null) {
                 unavailable.add(fetched.name());
@@ -169,6 +170,7 @@ public class AggregatedApiDocs {
                             fetched.name(),
                             path.getKey());
                 } else {
+                    uniqueOperationIds(fetched.name(), path.getValue(), operationIds);
                     paths.set(path.getKey(), path.getValue());
                 }
             });
@@ -195,6 +197,27 @@ public class AggregatedApiDocs {
         }
         return merged;
     }
+
+    /**
+     * Every service documents the shared admin operations (dead letters, parked outbox rows) under the
+     * same operationId; a generated client needs them unique, so a taken one becomes {@code
+     * <service>_<operationId>}.
+     */
+    private static void uniqueOperationIds(String service, JsonNode pathItem, java.util.Set<String> taken) {
+        for (var method : HTTP_METHODS) {
+            if (pathItem.get(method) instanceof ObjectNode operation && operation.has("operationId")) {
+                var id = operation.get("operationId").asString();
+                if (!taken.add(id)) {
+                    id = service.replaceAll("[^A-Za-z0-9]", "") + "_" + id;
+                    taken.add(id);
+                    operation.put("operationId", id);
+                }
+            }
+        }
+    }
+
+    private static final List<String> HTTP_METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     /**
      * A component whose name is already taken by a different definition (two services' {@code
