@@ -25,7 +25,7 @@ async function check(page, name) {
 
 async function login(page, username) {
   await page.getByRole("button", { name: "Log in" }).first().click();
-  await page.waitForURL(/:8180\//);
+  await page.waitForURL(/\/realms\/shop\/protocol\/openid-connect\/auth/); // Keycloak's own login page
   await page.fill("#username", username);
   await page.fill("#password", username); // the dev realm's demo password (README); typed into Keycloak's page, not ours
   await page.click("#kc-login");
@@ -113,7 +113,7 @@ await step("alice searches, buys, sees CONFIRMED arrive live and gets the e-mail
   const mailBefore = await fetch(`${MAIL}/api/user/alice@prodev.shop/messages/INBOX`).then((r) => (r.ok ? r.json() : [])).catch(() => []);
   const ordersBefore = (await api(page, "/api/v1/orders?size=1")).body.totalElements;
   await page.getByRole("link", { name: "Search" }).click();
-  await page.getByLabel("Search", { exact: true }).fill(`"${productName}"`);
+  await page.getByRole("searchbox", { name: "Search", exact: true }).fill(`"${productName}"`);
   await page.getByLabel("Sort").selectOption("price,asc");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: productName }).waitFor();

@@ -26,8 +26,11 @@ export let lastTraceId: string | null = null;
 const auth: Middleware = {
   async onRequest({ request }) {
     const token = await accessToken();
-    if (token) request.headers.set("Authorization", `Bearer ${token}`);
-    return request;
+    if (!token) return request;
+    request.headers.set("Authorization", `Bearer ${token}`);
+    // The catalogue's lists are public, max-age=10..30 (a shopper may see them a few seconds old). A signed-in
+    // user, above all an admin who has just created or changed a product, must see their own write: revalidate.
+    return new Request(request, { cache: "no-cache" });
   },
   async onResponse({ response }) {
     lastTraceId = response.headers.get("X-Trace-Id") ?? lastTraceId;
