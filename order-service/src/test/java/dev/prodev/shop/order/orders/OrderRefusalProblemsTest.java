@@ -22,7 +22,7 @@ class OrderRefusalProblemsTest {
     void anUnknownOrderIsNotFound() {
         var id = UUID.randomUUID();
         assertProblem(
-                new OrderRefused.OrderNotFound(id), 404, "not-found", "Not found", "No order with id " + id + ".");
+                new OrderRefused.OrderNotFound(id), 404, "not-found", "Not Found", "No order with id " + id + ".");
     }
 
     @Test
@@ -41,7 +41,7 @@ class OrderRefusalProblemsTest {
                 new OrderRefused.OrderNotAnnounceable(List.of("$.customerEmail: too long", "x")),
                 422,
                 "unprocessable",
-                "Unprocessable request",
+                "Unprocessable Content",
                 "The order cannot be announced: $.customerEmail: too long; x");
     }
 
@@ -78,7 +78,7 @@ class OrderRefusalProblemsTest {
                 new OrderRefused.IdempotencyKeyReused(),
                 422,
                 "unprocessable",
-                "Unprocessable request",
+                "Unprocessable Content",
                 "This Idempotency-Key was already used for a different request; use a new key for a new order.");
     }
 
