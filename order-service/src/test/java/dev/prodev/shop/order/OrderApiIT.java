@@ -168,7 +168,12 @@ class OrderApiIT extends OrderIntegrationTest {
     void theServerPricesTheOrderFromTheCatalogAndRefusesUnknownOrDiscontinuedProducts() throws Exception {
         var mug = product("4.50");
         var old = product("3.00", "EUR", ProductChanged.DISCONTINUED, "DISCONTINUED");
-        var body = "{\"lines\":[{\"productId\":\"" + mug + "\",\"quantity\":2,\"unitPrice\":0.01}]}";
+        // a client cannot even suggest a price: an unknown field is refused, naming it (ADR 0026)
+        var priced = "{\"lines\":[{\"productId\":\"" + mug + "\",\"quantity\":2,\"unitPrice\":0.01}]}";
+        var refused = post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), priced);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("unitPrice");
+        var body = "{\"lines\":[{\"productId\":\"" + mug + "\",\"quantity\":2}]}";
         var placed = post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), body);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         assertThat(json(placed).get("total").get("amount").decimalValue()).isEqualByComparingTo("9.00");
