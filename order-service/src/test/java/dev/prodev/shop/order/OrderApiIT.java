@@ -170,9 +170,9 @@ class OrderApiIT extends OrderIntegrationTest {
         var old = product("3.00", "EUR", ProductChanged.DISCONTINUED, "DISCONTINUED");
         // a client cannot even suggest a price: an unknown field is refused, naming it (ADR 0026)
         var priced = "{\"lines\":[{\"productId\":\"" + mug + "\",\"quantity\":2,\"unitPrice\":0.01}]}";
-        var refused = post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), priced);
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body()).contains("unitPrice");
+        var suggested = post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), priced);
+        assertThat(suggested.statusCode()).as(suggested.body()).isEqualTo(400);
+        assertThat(suggested.body()).contains("unitPrice");
         var body = "{\"lines\":[{\"productId\":\"" + mug + "\",\"quantity\":2}]}";
         var placed = post("/api/v1/orders", ALICE, UUID.randomUUID().toString(), body);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
